@@ -1,0 +1,23 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Layers, pointing one way: `qbcheck` → `QBCheckCommand` → `QBCheckRules` → `QBCheckCore`.
+/// No third-party packages: Foundation and Swift Testing only.
+let package = Package(
+    name: "qbcheck",
+    products: [
+        .executable(name: "qbcheck", targets: ["qbcheck"]),
+        .library(name: "QBCheckCore", targets: ["QBCheckCore"]),
+        .library(name: "QBCheckRules", targets: ["QBCheckRules"]),
+    ],
+    targets: [
+        .target(name: "QBCheckCore"),
+        .target(name: "QBCheckRules", dependencies: ["QBCheckCore"]),
+        .target(name: "QBCheckCommand", dependencies: ["QBCheckCore", "QBCheckRules"]),
+        .executableTarget(name: "qbcheck", dependencies: ["QBCheckCommand"]),
+        .testTarget(name: "QBCheckCoreTests", dependencies: ["QBCheckCore"]),
+        .testTarget(name: "QBCheckRulesTests", dependencies: ["QBCheckCore", "QBCheckRules", "QBCheckCommand"]),
+        .testTarget(name: "QBCheckCommandTests", dependencies: ["QBCheckCore", "QBCheckRules", "QBCheckCommand"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

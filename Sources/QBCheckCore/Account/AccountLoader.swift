@@ -1,0 +1,113 @@
+/// Reads a snapshot folder into an `AccountSnapshot`:
+/// `DIR/quickbooks/*.json` (QBO responses, recognized by content, and `custom-fields.json`),
+/// `DIR/hubspot/<objecttype>.json` (CRM exports, typed by file name) and `DIR/qbcheck.json`.
+public struct AccountLoader: Sendable {
+    public var fileSystem: FileSystem
+
+    public init(fileSystem: FileSystem = .live) {
+        self.fileSystem = fileSystem
+    }
+
+    /// The snapshot, and the errors of files that could not be read (each names its file).
+    public func load(_ directory: String) -> (snapshot: AccountSnapshot, errors: [InputError]) {
+        var snapshot = AccountSnapshot(directory: directory)
+        var errors: [InputError] = []
+        guard fileSystem.isFolder(directory) else {
+            return (snapshot, [InputError(file: directory, message: "the account snapshot folder does not exist")])
+        }
+        let quickbooksFolder = join(directory, "quickbooks")
+        let hubspotFolder = join(directory, "hubspot")
+        if !fileSystem.isFolder(quickbooksFolder), !fileSystem.isFolder(hubspotFolder) {
+            errors.append(InputError(file: directory, message: "not an account snapshot: expected a quickbooks/ or hubspot/ folder inside (see README, \"Account snapshots\")"))
+        }
+
+        for name in jsonFiles(in: quickbooksFolder) {
+            guard let file = read(join(quickbooksFolder, name), into: &errors) else { continue }
+            if case .success(let value) = JSONReader.readSingle(file), CustomFieldDefinitions.recognizes(Node(value, at: .root)) {
+                do throws(ShapeError) {
+                    snapshot.customFieldDefinitions = try CustomFieldDefinitions(Node(value, at: .root), file: file)
+                } catch {
+                    errors.append(InputError(error, in: file))
+                }
+                continue
+            }
+            for entry in DocumentReader.read(file) {
+                switch entry {
+                case .success(.document(let document)) where document.crmObject == nil && document.settings == nil:
+                    snapshot.quickbooks.append(document)
+                case .success:
+                    errors.append(InputError(file: file.name, message: "expected QBO API responses in quickbooks/, found another kind of document"))
+                case .failure(let error):
+                    errors.append(error)
+                }
+            }
+        }
+
+        for name in jsonFiles(in: hubspotFolder) {
+            let path = join(hubspotFolder, name)
+            guard let type = DocumentReader.hubSpotType(fromFileName: name) else {
+                errors.append(InputError(file: path, message: "the HubSpot object type is told by the file's name: use \(CRMObjectType.allCases.map { $0.rawValue + ".json" }.joined(separator: ", "))\(Suggestion.hint(for: name, in: CRMObjectType.allCases.map { $0.rawValue + ".json" }))"))
+                continue
+            }
+            guard let file = read(path, into: &errors) else { continue }
+            for entry in DocumentReader.read(file, objectType: type) {
+                switch entry {
+                case .success(.document(let document)) where document.crmObject != nil:
+                    snapshot.hubspot.append(document)
+                case .success:
+                    errors.append(InputError(file: file.name, message: "expected HubSpot CRM objects in hubspot/, found another kind of document"))
+                case .failure(let error):
+                    errors.append(error)
+                }
+            }
+        }
+
+        let settingsPath = join(directory, "qbcheck.json")
+        if fileSystem.listFolder(directory)?.contains("qbcheck.json") == true, let file = read(settingsPath, into: &errors) {
+            switch SettingsLoader.read(file) {
+            case .success(let document): snapshot.settingsDocument = document
+            case .failure(let error): errors.append(error)
+            }
+        }
+        return (snapshot, errors)
+    }
+
+    private func jsonFiles(in folder: String) -> [String] {
+        (fileSystem.listFolder(folder) ?? []).filter { $0.hasSuffix(".json") || $0.hasSuffix(".ndjson") }.sorted()
+    }
+
+    private func read(_ path: String, into errors: inout [InputError]) -> SourceFile? {
+        do {
+            return SourceFile(name: path, bytes: try fileSystem.read(path))
+        } catch let error as FileSystemError {
+            errors.append(InputError(file: path, message: error.message))
+        } catch {
+            errors.append(InputError(file: path, message: "cannot read the file"))
+        }
+        return nil
+    }
+
+    private func join(_ folder: String, _ name: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+}
+
+/// Reads a `qbcheck.json` file.
+public enum SettingsLoader {
+    public static func read(_ file: SourceFile) -> Result<Document, InputError> {
+        switch JSONReader.readSingle(file) {
+        case .failure(let error):
+            return .failure(InputError(error, in: file))
+        case .success(let value):
+            let node = Node(value, at: .root)
+            guard SyncSettings.recognizes(node) else {
+                return .failure(InputError(file: file.name, position: file.position(of: value.offset), message: "qbcheck.json needs \"qbcheck\": \(SyncSettings.formatVersion), the format version"))
+            }
+            do throws(ShapeError) {
+                return .success(Document(file: file, location: node.location, content: .settings(try SyncSettings(node))))
+            } catch {
+                return .failure(InputError(error, in: file))
+            }
+        }
+    }
+}

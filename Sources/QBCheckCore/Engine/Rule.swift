@@ -1,0 +1,54 @@
+/// One documented constraint of the HubSpot ↔ QuickBooks Online sync, checked before syncing.
+///
+/// A rule reads like the sentence of the documentation it encodes. It judges single documents,
+/// edits (BEFORE → AFTER), or the whole batch when records collide with each other; the defaults
+/// do nothing, so a rule implements only what it judges.
+public protocol Rule: Sendable {
+    /// The stable id, as in `rules/<id>.json`.
+    var id: String { get }
+    /// What the rule needs to know of the account; without it the rule is skipped and the
+    /// report says why.
+    var requirements: [Requirement] { get }
+
+    func check(_ document: Document, in context: RuleContext, into output: inout RuleOutput)
+    func check(_ edit: Edit, in context: RuleContext, into output: inout RuleOutput)
+    func check(batch: [Subject], in context: RuleContext, into output: inout RuleOutput)
+}
+
+extension Rule {
+    public var requirements: [Requirement] { [] }
+
+    public func check(_ document: Document, in context: RuleContext, into output: inout RuleOutput) {}
+    public func check(_ edit: Edit, in context: RuleContext, into output: inout RuleOutput) {}
+
+    public func check(batch: [Subject], in context: RuleContext, into output: inout RuleOutput) {
+        for subject in batch {
+            switch subject {
+            case .document(let document): check(document, in: context, into: &output)
+            case .edit(let edit): check(edit, in: context, into: &output)
+            }
+        }
+    }
+}
+
+/// Account knowledge a rule depends on.
+public enum Requirement: Sendable, Hashable {
+    /// QBO `CompanyInfo` (the company's country).
+    case companyInfo
+    /// QBO `Preferences` (closing date, custom transaction numbers, custom field slots).
+    case preferences
+    /// The description of QBO's custom field definitions (`quickbooks/custom-fields.json`).
+    case customFieldDefinitions
+
+    /// Why the rule is skipped when the requirement is not met.
+    public var missingReason: String {
+        switch self {
+        case .companyInfo:
+            "no QBO CompanyInfo: pass --account DIR with the CompanyInfo response in DIR/quickbooks/"
+        case .preferences:
+            "no QBO Preferences: pass --account DIR with the Preferences response in DIR/quickbooks/"
+        case .customFieldDefinitions:
+            "no QBO custom field definitions: describe them in DIR/quickbooks/custom-fields.json (see README), or include the Preferences response"
+        }
+    }
+}

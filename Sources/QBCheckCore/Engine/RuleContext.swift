@@ -1,0 +1,78 @@
+/// What rules know besides the record they judge: the account snapshot, the sync settings,
+/// the origin the user declared, and the other records of the batch.
+public struct RuleContext: Sendable {
+    public var account: AccountSnapshot?
+    public var settings: SyncSettings
+    /// `--origin`: who created the checked records, when their shape and the account cannot tell.
+    public var declaredOrigin: Origin?
+    /// HubSpot records by type and id: the account's, overridden by the batch's own.
+    private var hubspotIndex: [CRMObjectType: [String: Document]] = [:]
+    /// HubSpot invoices by invoice number (`hs_number`), to tell a QBO invoice's origin.
+    private var hubspotInvoicesByNumber: [String: Document] = [:]
+
+    public init(account: AccountSnapshot? = nil, settings: SyncSettings? = nil, declaredOrigin: Origin? = nil, batch: [Subject] = []) {
+        self.account = account
+        self.settings = settings ?? account?.settingsDocument?.settings ?? .defaults
+        self.declaredOrigin = declaredOrigin
+        let batchDocuments = batch.flatMap { subject -> [Document] in
+            switch subject {
+            case .document(let document): [document]
+            case .edit(let edit): [edit.after ?? edit.before].compactMap { $0 }
+            }
+        }
+        for document in (account?.hubspot ?? []) + batchDocuments {
+            guard let object = document.crmObject, let id = object.id?.value else { continue }
+            hubspotIndex[object.type, default: [:]][id] = document
+            if object.type == .invoices, let number = object["hs_number"]?.value {
+                hubspotInvoicesByNumber[number] = document
+            }
+        }
+    }
+
+    /// The HubSpot record of this type and id, from the batch or the account.
+    public func hubspot(_ type: CRMObjectType, id: String) -> Document? {
+        hubspotIndex[type]?[id]
+    }
+
+    /// Whether the account snapshot holds HubSpot records of this type.
+    public func knowsHubSpot(_ type: CRMObjectType) -> Bool {
+        account?.hubspot.contains { $0.crmObject?.type == type } ?? false
+    }
+
+    /// Which system created the record, or nil when nothing tells.
+    ///
+    /// `--origin` decides when given. A HubSpot invoice is HubSpot's unless its *Invoice source*
+    /// (`hs_invoice_source`) names the data sync or the QuickBooks integration. A QBO invoice's
+    /// origin is that of the HubSpot invoice with the same number, if the snapshot holds one.
+    public func origin(of document: Document) -> Origin? {
+        if let declaredOrigin { return declaredOrigin }
+        switch document.content {
+        case .hubspot(let object) where object.type == .invoices:
+            return Self.origin(ofHubSpotInvoice: object)
+        case .quickbooks(.transaction(let transaction)):
+            guard let number = transaction.docNumber?.value, let twin = hubspotInvoicesByNumber[number]?.crmObject else { return nil }
+            return Self.origin(ofHubSpotInvoice: twin)
+        default:
+            return nil
+        }
+    }
+
+    static func origin(ofHubSpotInvoice object: CRMObject) -> Origin {
+        guard let source = object["hs_invoice_source"]?.value.lowercased() else { return .hubspot }
+        let external = ["data_sync", "data sync", "datasync", "quickbooks", "integration", "legacy"]
+        return external.contains(where: source.contains) ? .quickbooks : .hubspot
+    }
+
+    /// Why a rule that needs the origin could not judge a record.
+    public static let unknownOriginReason =
+        "the invoice's origin is unknown: pass --origin hubspot|quickbooks, or include the HubSpot invoice export (hubspot/invoices.json) in the account snapshot"
+
+    /// Whether a requirement is met by this context.
+    public func satisfies(_ requirement: Requirement) -> Bool {
+        switch requirement {
+        case .companyInfo: account?.companyInfo != nil
+        case .preferences: account?.preferences != nil
+        case .customFieldDefinitions: account?.customFieldDefinitions != nil || account?.preferences != nil
+        }
+    }
+}

@@ -1,0 +1,28 @@
+/// What a rule hands back: its findings, and what it had to skip and why.
+public struct RuleOutput: Sendable {
+    public let rule: String
+    /// The rule's severity for this run (the catalog's default, or qbcheck.json's choice).
+    public let severity: Severity
+    public private(set) var findings: [Finding] = []
+    public private(set) var skips: [String: Int] = [:]
+
+    public init(rule: String, severity: Severity) {
+        self.rule = rule
+        self.severity = severity
+    }
+
+    /// Reports the value at `location` of `document`. `severity` lowers or raises this one
+    /// finding (a case-only name clash is a warning where an exact one is an error).
+    public mutating func report(
+        _ location: Location, in document: Document, _ message: String, remedy: String, severity: Severity? = nil
+    ) {
+        findings.append(Finding(
+            rule: rule, severity: severity ?? self.severity, file: document.file.name, pointer: location.pointer,
+            position: document.file.position(of: location.offset), record: document.label, message: message, remedy: remedy))
+    }
+
+    /// Notes that one record could not be judged, and why.
+    public mutating func skip(_ reason: String) {
+        skips[reason, default: 0] += 1
+    }
+}

@@ -1,0 +1,221 @@
+/// Recognizes the documents in a file by their shape, as the QBO and HubSpot APIs send them.
+///
+/// QBO: bare entities, `{"Invoice": {...}, "time": ...}` wrappers, `QueryResponse`, batch
+/// requests and responses, CDC responses. HubSpot: single objects, `{"results": [...]}` list and
+/// batch pages. Also `{"before": ..., "after": ...}` edits, `qbcheck.json`, and arrays of any of
+/// these. One bad record in a list is reported alone; its neighbours are still read.
+public enum DocumentReader {
+    public typealias Entry = Result<Subject, InputError>
+
+    /// Reads every document of a file. `objectType` names the HubSpot type when the file's
+    /// name says it (`hubspot/contacts.json` in an account snapshot).
+    public static func read(_ file: SourceFile, objectType: CRMObjectType? = nil) -> [Entry] {
+        let hint = objectType ?? hubSpotType(fromFileName: file.name)
+        var entries: [Entry] = []
+        for value in JSONReader.read(file) {
+            switch value {
+            case .failure(let error):
+                entries.append(.failure(InputError(error, in: file)))
+            case .success(let value):
+                entries += read(Node(value, at: .root), in: file, hint: hint).map { result in
+                    result.mapError { InputError($0, in: file) }
+                }
+            }
+        }
+        return entries
+    }
+
+    /// The HubSpot object type a file's name announces: `contacts.json`, `line_items.ndjson`.
+    public static func hubSpotType(fromFileName name: String) -> CRMObjectType? {
+        let base = name.split(separator: "/").last.map(String.init) ?? name
+        let stem = base.split(separator: ".").first.map(String.init) ?? base
+        return CRMObjectType(apiName: stem)
+    }
+
+    private static func read(_ node: Node, in file: SourceFile, hint: CRMObjectType?) -> [Result<Subject, ShapeError>] {
+        if let elements = node.value.array {
+            return elements.indices.flatMap { read(node.elements[$0], in: file, hint: hint) }
+        }
+        guard let object = node.value.object else {
+            return [.failure(ShapeError(at: node.location, "expected a QBO or HubSpot document (a JSON object), found \(node.value.typeName)"))]
+        }
+        let keys = Set(object.keys)
+        do throws(ShapeError) {
+            if keys.contains("before") || keys.contains("after"), keys.isSubset(of: ["before", "after", "$comment"]) {
+                return [try edit(node, in: file, hint: hint)]
+            }
+            if SyncSettings.recognizes(node) {
+                return [.success(.document(Document(file: file, location: node.location, content: .settings(try SyncSettings(node)))))]
+            }
+            if let fault = node.child("Fault") {
+                return [.failure(ShapeError(at: fault.location, "this is a QBO error response (Fault), not a record: \(faultSummary(fault))"))]
+            }
+            if let query = try node.object("QueryResponse") {
+                return queryResponse(query, in: file)
+            }
+            if keys.contains("BatchItemResponse") || keys.contains("BatchItemRequest") {
+                return try batch(node, in: file)
+            }
+            if keys.contains("CDCResponse") {
+                var results: [Result<Subject, ShapeError>] = []
+                for response in try node.array("CDCResponse") {
+                    for query in try response.array("QueryResponse") { results += queryResponse(query, in: file) }
+                }
+                return results
+            }
+            let entityKeys = keys.filter { QBOEntity.knownNames.contains($0) }
+            if entityKeys.count == 1, keys.subtracting(entityKeys).isSubset(of: ["time", "warnings"]), let name = entityKeys.first {
+                return [quickbooks(node.child(name)!, name: name, in: file)]
+            }
+            if keys.contains("results"), !keys.contains("properties") {
+                return try node.array("results").flatMap { read($0, in: file, hint: hint) }
+            }
+            if keys.contains("properties"), keys.contains("id") || keys.contains("associations") || keys.contains("createdAt") {
+                return [hubspot(node, in: file, hint: hint)]
+            }
+            if let name = bareQuickBooksEntity(keys) {
+                return [quickbooks(node, name: name, in: file)]
+            }
+        } catch {
+            return [.failure(error)]
+        }
+        let shown = object.keys.prefix(6).map { "\"\($0)\"" }.joined(separator: ", ")
+        return [.failure(ShapeError(at: node.location, "unknown document shape (keys \(shown)): expected a QBO entity, a QBO query or batch response, a HubSpot CRM object or list, or {\"before\", \"after\"}"))]
+    }
+
+    private static func faultSummary(_ fault: Node) -> String {
+        let first = fault.child("Error")?.elements.first
+        let code = first?.child("code")?.value.string ?? "?"
+        let message = first?.child("Message")?.value.string ?? "?"
+        return "code \(code), \"\(message)\""
+    }
+
+    private static func queryResponse(_ query: Node, in file: SourceFile) -> [Result<Subject, ShapeError>] {
+        var results: [Result<Subject, ShapeError>] = []
+        for (key, value) in query.members where QBOEntity.knownNames.contains(key) {
+            guard value.value.array != nil else {
+                results.append(.failure(ShapeError(at: value.location, "expected the QueryResponse's \"\(key)\" to be an array, found \(value.value.typeName)")))
+                continue
+            }
+            for element in value.elements { results.append(quickbooks(element, name: key, in: file)) }
+        }
+        return results
+    }
+
+    private static func batch(_ node: Node, in file: SourceFile) throws(ShapeError) -> [Result<Subject, ShapeError>] {
+        var results: [Result<Subject, ShapeError>] = []
+        for item in try node.array("BatchItemResponse") + node.array("BatchItemRequest") {
+            // Faults and queries in a batch are not records; only entity payloads are checked.
+            guard let name = item.members.map(\.key).first(where: { QBOEntity.knownNames.contains($0) }),
+                  let entity = item.child(name) else { continue }
+            var operation: Document.Operation?
+            if let text = try item.string("operation") {
+                guard let parsed = Document.Operation(rawValue: text.value) else {
+                    results.append(.failure(ShapeError(at: text.location, "unknown batch operation \"\(text.value)\": QBO accepts create, update and delete")))
+                    continue
+                }
+                operation = parsed
+            }
+            results.append(quickbooks(entity, name: name, in: file).map {
+                guard case .document(var document) = $0 else { return $0 }
+                document.operation = operation
+                return .document(document)
+            })
+        }
+        return results
+    }
+
+    private static func quickbooks(_ node: Node, name: String, in file: SourceFile) -> Result<Subject, ShapeError> {
+        guard node.value.object != nil else {
+            return .failure(ShapeError(at: node.location, "expected the QBO \(name) to be an object, found \(node.value.typeName)"))
+        }
+        do throws(ShapeError) {
+            return .success(.document(Document(file: file, location: node.location, content: .quickbooks(try QBOEntity(node, name: name)))))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private static func hubspot(_ node: Node, in file: SourceFile, hint: CRMObjectType?) -> Result<Subject, ShapeError> {
+        guard let type = hint ?? inferHubSpotType(node) else {
+            return .failure(ShapeError(at: node.location, "a HubSpot object whose type cannot be told from its properties: name the file after its type (contacts.json, companies.json, products.json, invoices.json, line_items.json, commerce_payments.json)"))
+        }
+        do throws(ShapeError) {
+            return .success(.document(Document(file: file, location: node.location, content: .hubspot(try CRMObject(node, type: type)))))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Tells a HubSpot object's type by the properties only that type carries.
+    static func inferHubSpotType(_ node: Node) -> CRMObjectType? {
+        let properties = Set(node.child("properties")?.value.object?.keys ?? [])
+        let associations = Set((node.child("associations")?.value.object?.keys ?? []).compactMap { CRMObjectType(apiName: $0) })
+        func has(_ names: String...) -> Bool { names.contains(where: properties.contains) }
+        if has("hs_invoice_status", "hs_invoice_source", "hs_invoice_date", "hs_due_date", "hs_amount_billed", "hs_balance_due", "hs_invoice_link")
+            || associations.contains(.lineItems) { return .invoices }
+        if has("hs_initial_amount", "hs_payment_source_app", "hs_fees_amount", "hs_latest_status", "hs_payment_method_type") { return .commercePayments }
+        if has("hs_product_id", "quantity", "hs_line_item_currency_code") { return .lineItems }
+        if has("email", "firstname", "lastname") { return .contacts }
+        if has("price", "hs_sku", "hs_cost_of_goods_sold") { return .products }
+        if has("domain", "name") { return .companies }
+        return nil
+    }
+
+    /// A bare QBO entity's type, told by the fields only it carries.
+    static func bareQuickBooksEntity(_ keys: Set<String>) -> String? {
+        if keys.contains("Line"), keys.contains("CustomerRef") {
+            if keys.contains("PaymentMethodRef") || keys.contains("UnappliedAmt") { return "Payment" }
+            return "Invoice"
+        }
+        if keys.contains("BookCloseDate") || keys.contains("SalesFormsPrefs") || keys.contains("AccountingInfoPrefs") { return "Preferences" }
+        if keys.contains("CompanyName"), keys.contains("Country") || keys.contains("LegalName") { return "CompanyInfo" }
+        if keys.contains("Type"), keys.contains("Name"), !keys.contains("DisplayName") { return "Item" }
+        if keys.contains("Vendor1099") { return "Vendor" }
+        if keys.contains("EmployeeNumber") || keys.contains("BillableTime") { return "Employee" }
+        if keys.contains("DisplayName") || keys.contains("GivenName") || keys.contains("FamilyName") { return "Customer" }
+        return nil
+    }
+
+    private static func edit(_ node: Node, in file: SourceFile, hint: CRMObjectType?) throws(ShapeError) -> Result<Subject, ShapeError> {
+        func side(_ key: String) throws(ShapeError) -> Document? {
+            guard let child = node.child(key), !child.value.isNull else { return nil }
+            let results = read(child, in: file, hint: hint)
+            guard results.count == 1, let only = results.first else {
+                throw ShapeError(at: child.location, "\"\(key)\" of an edit must hold exactly one record, found \(results.count)")
+            }
+            switch only {
+            case .failure(let error): throw error
+            case .success(.document(let document)): return document
+            case .success(.edit): throw ShapeError(at: child.location, "\"\(key)\" of an edit cannot itself be an edit")
+            }
+        }
+        let before = try side("before")
+        let after = try side("after")
+        guard before != nil || after != nil else {
+            throw ShapeError(at: node.location, "an edit needs \"before\", \"after\" or both")
+        }
+        return .success(.edit(try Edit(pairing: before, after, at: node.location)))
+    }
+}
+
+extension Edit {
+    /// Pairs two documents as BEFORE and AFTER of one record; refuses two different kinds.
+    public init(pairing before: Document?, _ after: Document?, at location: Location) throws(ShapeError) {
+        if let before, let after, before.kindName != after.kindName {
+            throw ShapeError(at: location, "BEFORE is a \(before.kindName) but AFTER is a \(after.kindName): an edit compares two versions of one record")
+        }
+        self.init(before: before, after: after)
+    }
+}
+
+extension Document {
+    /// `QBO Invoice`, `HubSpot contact`: what kind of record this is.
+    public var kindName: String {
+        switch content {
+        case .quickbooks(let entity): "QBO \(entity.name)"
+        case .hubspot(let object): "HubSpot \(object.type.noun)"
+        case .settings: "qbcheck.json"
+        }
+    }
+}

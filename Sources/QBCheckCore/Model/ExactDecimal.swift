@@ -1,0 +1,203 @@
+/// An exact decimal number for money and quantities: `significand × 10^exponent`.
+///
+/// QBO and HubSpot amounts are decimal; binary floating point would turn `0.1 + 0.2` into
+/// `0.30000000000000004` and could call a correct invoice wrong. Values keep the scale they were
+/// written with (`100.00` prints as `100.00`) but compare and hash by numeric value.
+/// Up to 38 significant digits are held; anything larger is refused when read, not rounded.
+public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public private(set) var significand: Int128
+    public private(set) var exponent: Int
+
+    /// The largest exponent magnitude accepted when reading; `1e999` is no amount.
+    public static let exponentLimit = 64
+
+    public static let zero = ExactDecimal(significand: 0, exponent: 0)
+
+    public init(significand: Int128, exponent: Int) {
+        self.significand = significand
+        self.exponent = exponent
+    }
+
+    public init(_ integer: Int) {
+        self.init(significand: Int128(integer), exponent: 0)
+    }
+
+    /// Reads a JSON number or a numeric string such as `"-12.50"`, `"1e3"` or `"1234.565"`.
+    /// Returns nil for text that is not a decimal number or is out of range.
+    public init?(_ text: some StringProtocol) {
+        var utf8 = Substring(text).utf8[...]
+        var negative = false
+        if utf8.first == UInt8(ascii: "-") {
+            negative = true
+            utf8 = utf8.dropFirst()
+        } else if utf8.first == UInt8(ascii: "+") {
+            utf8 = utf8.dropFirst()
+        }
+        var significand: Int128 = 0
+        var exponent = 0
+        var digits = 0
+        var sawDigit = false
+        var sawPoint = false
+        while let byte = utf8.first, byte != UInt8(ascii: "e"), byte != UInt8(ascii: "E") {
+            utf8 = utf8.dropFirst()
+            if byte == UInt8(ascii: ".") {
+                guard !sawPoint else { return nil }
+                sawPoint = true
+                continue
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            sawDigit = true
+            if significand != 0 || byte != UInt8(ascii: "0") { digits += 1 }
+            guard digits <= 38 else { return nil }
+            significand = significand * 10 + Int128(byte - UInt8(ascii: "0"))
+            if sawPoint { exponent -= 1 }
+        }
+        guard sawDigit else { return nil }
+        if let marker = utf8.first, marker == UInt8(ascii: "e") || marker == UInt8(ascii: "E") {
+            utf8 = utf8.dropFirst()
+            var exponentNegative = false
+            if utf8.first == UInt8(ascii: "-") || utf8.first == UInt8(ascii: "+") {
+                exponentNegative = utf8.first == UInt8(ascii: "-")
+                utf8 = utf8.dropFirst()
+            }
+            guard !utf8.isEmpty else { return nil }
+            var written = 0
+            for byte in utf8 {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                written = written * 10 + Int(byte - UInt8(ascii: "0"))
+                guard written <= 10_000 else { return nil }
+            }
+            exponent += exponentNegative ? -written : written
+        }
+        if significand == 0 { exponent = min(max(exponent, -Self.exponentLimit), 0) }
+        guard abs(exponent) <= Self.exponentLimit else { return nil }
+        self.init(significand: negative ? -significand : significand, exponent: exponent)
+    }
+
+    public var isZero: Bool { significand == 0 }
+    public var isNegative: Bool { significand < 0 }
+
+    /// The number as written with its scale: `100.00`, `-0.5`, `1234.565`.
+    public var description: String {
+        let magnitude = significand.magnitude
+        var digits = String(magnitude)
+        if exponent >= 0 {
+            if magnitude != 0 { digits += String(repeating: "0", count: exponent) }
+        } else {
+            let scale = -exponent
+            if digits.count <= scale { digits = String(repeating: "0", count: scale - digits.count + 1) + digits }
+            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -scale))
+        }
+        return (significand < 0 ? "-" : "") + digits
+    }
+
+    /// The same value without trailing zeros: `100.00` → `1e2` internally, so equal values match.
+    public var normalized: ExactDecimal {
+        var result = self
+        if result.significand == 0 { return .zero }
+        while result.significand % 10 == 0 {
+            result.significand /= 10
+            result.exponent += 1
+        }
+        return result
+    }
+
+    public static func == (lhs: ExactDecimal, rhs: ExactDecimal) -> Bool {
+        let (left, right) = (lhs.normalized, rhs.normalized)
+        return left.significand == right.significand && left.exponent == right.exponent
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        let value = normalized
+        hasher.combine(value.significand)
+        hasher.combine(value.exponent)
+    }
+
+    public static func < (lhs: ExactDecimal, rhs: ExactDecimal) -> Bool {
+        if lhs.isNegative != rhs.isNegative { return lhs.isNegative }
+        if lhs.isZero || rhs.isZero { return lhs.significand < rhs.significand }
+        let magnitudeLess = lhs.magnitudeIsLess(than: rhs)
+        let magnitudeEqual = lhs == rhs
+        if magnitudeEqual { return false }
+        return lhs.isNegative ? !magnitudeLess : magnitudeLess
+    }
+
+    /// Compares magnitudes of two nonzero values without overflowing.
+    private func magnitudeIsLess(than other: ExactDecimal) -> Bool {
+        let (left, right) = (normalized, other.normalized)
+        let leftDigits = String(left.significand.magnitude).count
+        let rightDigits = String(right.significand.magnitude).count
+        let leftOrder = leftDigits + left.exponent
+        let rightOrder = rightDigits + right.exponent
+        if leftOrder != rightOrder { return leftOrder < rightOrder }
+        // Same order of magnitude: both fit in 38 digits at the smaller exponent.
+        let exponent = min(left.exponent, right.exponent)
+        let leftScaled = left.significand.magnitude * UInt128.power10(left.exponent - exponent)
+        let rightScaled = right.significand.magnitude * UInt128.power10(right.exponent - exponent)
+        return leftScaled < rightScaled
+    }
+
+    /// Both values at their common (smaller) exponent, or nil when that would overflow.
+    private static func aligned(_ lhs: ExactDecimal, _ rhs: ExactDecimal) -> (Int128, Int128, Int)? {
+        let exponent = min(lhs.exponent, rhs.exponent)
+        guard let left = lhs.significand.scaled(by: lhs.exponent - exponent),
+              let right = rhs.significand.scaled(by: rhs.exponent - exponent) else { return nil }
+        return (left, right, exponent)
+    }
+
+    public static func + (lhs: ExactDecimal, rhs: ExactDecimal) throws(DecimalOverflow) -> ExactDecimal {
+        guard let (left, right, exponent) = aligned(lhs, rhs) else { throw DecimalOverflow() }
+        let (sum, overflow) = left.addingReportingOverflow(right)
+        guard !overflow else { throw DecimalOverflow() }
+        return ExactDecimal(significand: sum, exponent: exponent)
+    }
+
+    public static func - (lhs: ExactDecimal, rhs: ExactDecimal) throws(DecimalOverflow) -> ExactDecimal {
+        try lhs + rhs.negated
+    }
+
+    public static func * (lhs: ExactDecimal, rhs: ExactDecimal) throws(DecimalOverflow) -> ExactDecimal {
+        let (product, overflow) = lhs.significand.multipliedReportingOverflow(by: rhs.significand)
+        guard !overflow else { throw DecimalOverflow() }
+        return ExactDecimal(significand: product, exponent: lhs.exponent + rhs.exponent)
+    }
+
+    public var negated: ExactDecimal {
+        ExactDecimal(significand: 0 - significand, exponent: exponent)
+    }
+
+    /// Rounds half away from zero ("half-up" as QBO rounds amounts) to `scale` decimal places.
+    public func rounded(toPlaces scale: Int) -> ExactDecimal {
+        guard -exponent > scale else { return self }
+        let drop = -exponent - scale
+        guard drop <= 38 else { return ExactDecimal(significand: 0, exponent: -scale) }
+        let divisor = Int128(UInt128.power10(drop))
+        var quotient = significand / divisor
+        let remainder = (significand % divisor).magnitude
+        if remainder * 2 >= divisor.magnitude { quotient += significand < 0 ? -1 : 1 }
+        return ExactDecimal(significand: quotient, exponent: -scale)
+    }
+}
+
+/// An arithmetic result too large for an exact decimal; never silently rounded.
+public struct DecimalOverflow: Error, Sendable {}
+
+extension UInt128 {
+    static func power10(_ exponent: Int) -> UInt128 {
+        var result: UInt128 = 1
+        for _ in 0..<exponent { result *= 10 }
+        return result
+    }
+}
+
+extension Int128 {
+    func scaled(by power: Int) -> Int128? {
+        var result = self
+        for _ in 0..<power {
+            let (next, overflow) = result.multipliedReportingOverflow(by: 10)
+            if overflow { return nil }
+            result = next
+        }
+        return result
+    }
+}

@@ -1,0 +1,75 @@
+/// A HubSpot CRM v3 object: `{"id", "properties": {...}, "associations": {...}}`.
+///
+/// Property values arrive as strings or null; null and empty strings are read as absent.
+/// Amount properties are read as exact decimals (see `CRMObjectType.decimalProperties`).
+public struct CRMObject: Sendable {
+    /// One associated record: `{"id": "301", "type": "invoice_to_contact"}`.
+    public struct Association: Sendable {
+        public var id: Located<String>
+        public var type: String?
+    }
+
+    public var type: CRMObjectType
+    public var location: Location
+    public var id: Located<String>?
+    public var properties: [String: Located<String>]
+    public var decimals: [String: Located<ExactDecimal>]
+    public var associations: [CRMObjectType: [Association]]
+    /// Where the `properties` object stands, for findings about a missing property.
+    public var propertiesLocation: Location
+
+    public init(_ node: Node, type: CRMObjectType) throws(ShapeError) {
+        self.type = type
+        location = node.location
+        id = try node.string("id")
+        var properties: [String: Located<String>] = [:]
+        let propertiesNode = try node.object("properties")
+        propertiesLocation = propertiesNode?.location ?? node.location
+        for (key, value) in propertiesNode?.members ?? [] {
+            switch value.value.kind {
+            case .null: continue
+            case .string(let text) where text.isEmpty: continue
+            case .string, .number: properties[key] = try value.asString()
+            case .bool(let flag): properties[key] = Located(flag ? "true" : "false", at: value.location)
+            default:
+                throw ShapeError(at: value.location, "expected the HubSpot property \"\(key)\" to be a string or null, found \(value.value.typeName)")
+            }
+        }
+        self.properties = properties
+        var decimals: [String: Located<ExactDecimal>] = [:]
+        for name in type.decimalProperties {
+            guard let text = properties[name] else { continue }
+            guard let decimal = ExactDecimal(text.value.trimmingSpaces) else {
+                throw ShapeError(at: text.location, "expected the HubSpot property \"\(name)\" to hold a number, found \"\(text.value)\"")
+            }
+            decimals[name] = Located(decimal, at: text.location)
+        }
+        self.decimals = decimals
+        var associations: [CRMObjectType: [Association]] = [:]
+        for (key, value) in try node.object("associations")?.members ?? [] {
+            guard let associatedType = CRMObjectType(apiName: key) else { continue }
+            guard value.value.object != nil else {
+                throw ShapeError(at: value.location, "expected the association \"\(key)\" to be an object with \"results\", found \(value.value.typeName)")
+            }
+            for result in try value.array("results") {
+                var id = try result.string("id")
+                if id == nil { id = try result.string("toObjectId") }
+                guard let id else { continue }
+                associations[associatedType, default: []].append(Association(id: id, type: try result.string("type")?.value))
+            }
+        }
+        self.associations = associations
+    }
+
+    public subscript(property: String) -> Located<String>? {
+        properties[property]
+    }
+
+    public func decimal(_ property: String) -> Located<ExactDecimal>? {
+        decimals[property]
+    }
+
+    public func associated(_ type: CRMObjectType) -> [Association] {
+        associations[type] ?? []
+    }
+}

@@ -1,0 +1,151 @@
+/// A QBO sales transaction (Invoice, CreditMemo, SalesReceipt, Estimate): the fields the sync
+/// rules read, each with its place in the file.
+public struct QBOTransaction: Sendable {
+    public var entity: String
+    public var location: Location
+    public var id: Located<String>?
+    public var syncToken: Located<String>?
+    public var docNumber: Located<String>?
+    public var txnDate: Located<CalendarDate>?
+    public var customer: Located<String>?
+    public var customerName: String?
+    public var lines: [QBOLine]
+    public var taxDetail: QBOTaxDetail?
+    public var customFields: [QBOCustomField]
+    public var linkedTransactions: [QBOLinkedTransaction]
+    public var globalTaxCalculation: Located<String>?
+    public var totalAmount: Located<ExactDecimal>?
+    public var currency: Located<String>?
+
+    public init(_ node: Node, entity: String) throws(ShapeError) {
+        self.entity = entity
+        location = node.location
+        id = try node.string("Id")
+        syncToken = try node.string("SyncToken")
+        docNumber = try node.string("DocNumber")
+        txnDate = try node.date("TxnDate")
+        let customerNode = try node.object("CustomerRef")
+        customer = try customerNode?.string("value")
+        customerName = try customerNode?.string("name")?.value
+        var lines: [QBOLine] = []
+        for line in try node.array("Line") { lines.append(try QBOLine(line)) }
+        self.lines = lines
+        taxDetail = try node.object("TxnTaxDetail").map { (detail) throws(ShapeError) in try QBOTaxDetail(detail) }
+        var fields: [QBOCustomField] = []
+        for field in try node.array("CustomField") { fields.append(try QBOCustomField(field)) }
+        customFields = fields
+        var linked: [QBOLinkedTransaction] = []
+        for link in try node.array("LinkedTxn") { linked.append(try QBOLinkedTransaction(link)) }
+        linkedTransactions = linked
+        globalTaxCalculation = try node.string("GlobalTaxCalculation")
+        totalAmount = try node.decimal("TotalAmt")
+        currency = try node.reference("CurrencyRef")
+    }
+
+    /// Every line, group lines' nested lines included, in file order.
+    public var allLines: [QBOLine] {
+        lines.flatMap { [$0] + $0.nestedLines }
+    }
+}
+
+/// One `Line` of a sales transaction, whatever its `DetailType`.
+public struct QBOLine: Sendable {
+    public enum Kind: Sendable, Hashable {
+        case salesItem, subTotal, discount, descriptionOnly, group
+        case other(String)
+    }
+
+    public var location: Location
+    public var kind: Kind
+    public var id: Located<String>?
+    public var amount: Located<ExactDecimal>?
+    public var description: Located<String>?
+    public var item: Located<String>?
+    public var unitPrice: Located<ExactDecimal>?
+    public var quantity: Located<ExactDecimal>?
+    public var serviceDate: Located<CalendarDate>?
+    public var taxCode: Located<String>?
+    public var discountPercent: Located<ExactDecimal>?
+    public var nestedLines: [QBOLine]
+
+    public init(_ node: Node) throws(ShapeError) {
+        location = node.location
+        id = try node.string("Id")
+        amount = try node.decimal("Amount")
+        description = try node.string("Description")
+        let detailType = try node.string("DetailType")?.value ?? ""
+        // `DescriptionOnly` lines keep their detail under `DescriptionLineDetail`.
+        let detailKey = detailType == "DescriptionOnly" ? "DescriptionLineDetail" : detailType
+        switch detailType {
+        case "SalesItemLineDetail": kind = .salesItem
+        case "SubTotalLineDetail": kind = .subTotal
+        case "DiscountLineDetail": kind = .discount
+        case "DescriptionOnly": kind = .descriptionOnly
+        case "GroupLineDetail": kind = .group
+        default: kind = .other(detailType)
+        }
+        nestedLines = []
+        guard !detailKey.isEmpty, let detail = try node.object(detailKey) else { return }
+        taxCode = try detail.reference("TaxCodeRef")
+        serviceDate = try detail.date("ServiceDate")
+        switch kind {
+        case .salesItem:
+            item = try detail.reference("ItemRef")
+            unitPrice = try detail.decimal("UnitPrice")
+            quantity = try detail.decimal("Qty")
+        case .discount:
+            discountPercent = try detail.decimal("DiscountPercent")
+        case .group:
+            item = try detail.reference("GroupItemRef")
+            quantity = try detail.decimal("Quantity")
+            for line in try detail.array("Line") { nestedLines.append(try QBOLine(line)) }
+        default:
+            break
+        }
+    }
+}
+
+/// `TxnTaxDetail`: the transaction's tax total and tax lines.
+public struct QBOTaxDetail: Sendable {
+    public var location: Location
+    public var taxCode: Located<String>?
+    public var totalTax: Located<ExactDecimal>?
+    public var taxLines: [(location: Location, amount: Located<ExactDecimal>?)]
+
+    public init(_ node: Node) throws(ShapeError) {
+        location = node.location
+        taxCode = try node.reference("TxnTaxCodeRef")
+        totalTax = try node.decimal("TotalTax")
+        var lines: [(Location, Located<ExactDecimal>?)] = []
+        for line in try node.array("TaxLine") { lines.append((line.location, try line.decimal("Amount"))) }
+        taxLines = lines
+    }
+}
+
+/// A transaction custom field: `{"DefinitionId": "1", "Name": "Crew #", "StringValue": "102"}`.
+public struct QBOCustomField: Sendable {
+    public var location: Location
+    public var definitionID: Located<String>?
+    public var name: Located<String>?
+    public var value: Located<String>?
+
+    public init(_ node: Node) throws(ShapeError) {
+        location = node.location
+        definitionID = try node.string("DefinitionId")
+        name = try node.string("Name")
+        value = try node.string("StringValue")
+    }
+}
+
+/// A `LinkedTxn` entry: a payment, credit memo or estimate linked to the transaction.
+public struct QBOLinkedTransaction: Sendable {
+    public var location: Location
+    public var id: Located<String>?
+    public var type: Located<String>?
+
+    public init(_ node: Node) throws(ShapeError) {
+        location = node.location
+        id = try node.string("TxnId")
+        type = try node.string("TxnType")
+    }
+}

@@ -1,0 +1,162 @@
+/// The sync settings and rule configuration of `qbcheck.json` (format version 1).
+///
+/// They say what HubSpot's sync setup says: which object pairs sync, in which direction, which
+/// default mappings are on, which custom fields are mapped. Unknown keys are errors (with the
+/// closest valid key), so a typo never silently turns a setting off.
+public struct SyncSettings: Sendable {
+    public static let formatVersion = 1
+
+    public enum Direction: String, Sendable, CaseIterable {
+        case twoWay = "two-way"
+        case quickbooksToHubSpot = "quickbooks-to-hubspot"
+        case hubspotToQuickBooks = "hubspot-to-quickbooks"
+
+        public var writesToQuickBooks: Bool { self != .quickbooksToHubSpot }
+        public var writesToHubSpot: Bool { self != .hubspotToQuickBooks }
+    }
+
+    /// One object pair's settings (contacts ⇔ customers, products ⇔ items, invoices ⇔ invoices).
+    public struct ObjectSync: Sendable {
+        public var location: Location
+        public var enabled: Bool
+        public var direction: Direction
+        public var conflictResolution: Origin?
+    }
+
+    /// A HubSpot invoice property mapped to a QBO invoice custom field, by the field's name.
+    public struct CustomFieldMapping: Sendable {
+        public var location: Location
+        public var hubspotProperty: Located<String>
+        public var quickbooksField: Located<String>
+    }
+
+    /// What `rules` says of one rule: off, or a severity replacing its default.
+    public enum RuleSetting: Sendable, Hashable {
+        case off
+        case severity(Severity)
+    }
+
+    public var location: Location
+    public var setupDate: Located<CalendarDate>?
+    public var contacts: ObjectSync?
+    public var products: ObjectSync?
+    public var invoices: ObjectSync?
+    /// The default mapping *Display name ← Associated company name* (on unless switched off).
+    public var displayNameFromCompany: Located<Bool>?
+    public var invoiceCustomFieldMappings: [CustomFieldMapping]
+    public var rules: [String: Located<RuleSetting>]
+
+    /// Settings when there is no `qbcheck.json`: nothing mapped, every rule at its default.
+    public static let defaults = SyncSettings(
+        location: Location(pointer: .root, offset: 0), setupDate: nil, contacts: nil, products: nil, invoices: nil,
+        displayNameFromCompany: nil, invoiceCustomFieldMappings: [], rules: [:])
+
+    init(location: Location, setupDate: Located<CalendarDate>?, contacts: ObjectSync?, products: ObjectSync?,
+         invoices: ObjectSync?, displayNameFromCompany: Located<Bool>?, invoiceCustomFieldMappings: [CustomFieldMapping],
+         rules: [String: Located<RuleSetting>]) {
+        self.location = location
+        self.setupDate = setupDate
+        self.contacts = contacts
+        self.products = products
+        self.invoices = invoices
+        self.displayNameFromCompany = displayNameFromCompany
+        self.invoiceCustomFieldMappings = invoiceCustomFieldMappings
+        self.rules = rules
+    }
+
+    /// Whether a JSON object is a `qbcheck.json` (it carries the `qbcheck` format key).
+    public static func recognizes(_ node: Node) -> Bool {
+        node.value.object?["qbcheck"] != nil
+    }
+
+    public init(_ node: Node) throws(ShapeError) {
+        try Self.expectKeys(node, ["qbcheck", "sync", "rules", "$comment"])
+        guard let version = try node.decimal("qbcheck") else {
+            throw ShapeError(at: node.location, "qbcheck.json needs \"qbcheck\": \(Self.formatVersion), the format version")
+        }
+        guard version.value == ExactDecimal(Self.formatVersion) else {
+            throw ShapeError(at: version.location, "qbcheck.json format version \(version.value) is not supported: this qbcheck reads version \(Self.formatVersion)")
+        }
+        location = node.location
+        let sync = try node.object("sync")
+        if let sync { try Self.expectKeys(sync, ["setupDate", "contacts", "products", "invoices", "$comment"]) }
+        setupDate = try sync?.date("setupDate")
+        contacts = try sync?.object("contacts").map { (node) throws(ShapeError) in try Self.objectSync(node, extraKeys: ["mappings"]) }
+        products = try sync?.object("products").map { (node) throws(ShapeError) in try Self.objectSync(node, extraKeys: []) }
+        invoices = try sync?.object("invoices").map { (node) throws(ShapeError) in try Self.objectSync(node, extraKeys: ["customFieldMappings"]) }
+        let contactMappings = try sync?.object("contacts")?.object("mappings")
+        if let contactMappings { try Self.expectKeys(contactMappings, ["displayNameFromCompany"]) }
+        displayNameFromCompany = try contactMappings?.bool("displayNameFromCompany")
+        var mappings: [CustomFieldMapping] = []
+        for mapping in try sync?.object("invoices")?.array("customFieldMappings") ?? [] {
+            try Self.expectKeys(mapping, ["hubspotProperty", "quickbooksField"])
+            guard let property = try mapping.string("hubspotProperty") else {
+                throw ShapeError(at: mapping.location, "a custom field mapping needs \"hubspotProperty\", the HubSpot invoice property")
+            }
+            guard let field = try mapping.string("quickbooksField") else {
+                throw ShapeError(at: mapping.location, "a custom field mapping needs \"quickbooksField\", the name of the QuickBooks custom field")
+            }
+            mappings.append(CustomFieldMapping(location: mapping.location, hubspotProperty: property, quickbooksField: field))
+        }
+        invoiceCustomFieldMappings = mappings
+        var rules: [String: Located<RuleSetting>] = [:]
+        for (id, setting) in try node.object("rules")?.members ?? [] {
+            rules[id] = try Self.ruleSetting(setting)
+        }
+        self.rules = rules
+    }
+
+    private static func objectSync(_ node: Node, extraKeys: [String]) throws(ShapeError) -> ObjectSync {
+        try expectKeys(node, ["enabled", "direction", "conflictResolution", "$comment"] + extraKeys)
+        var direction = Direction.twoWay
+        if let text = try node.string("direction") {
+            guard let parsed = Direction(rawValue: text.value) else {
+                throw ShapeError(at: text.location, "unknown direction \"\(text.value)\": use one of \(Direction.allCases.map(\.rawValue).joined(separator: ", "))\(Suggestion.hint(for: text.value, in: Direction.allCases.map(\.rawValue)))")
+            }
+            direction = parsed
+        }
+        var winner: Origin?
+        if let text = try node.string("conflictResolution") {
+            guard let parsed = Origin(rawValue: text.value) else {
+                throw ShapeError(at: text.location, "unknown conflict resolution \"\(text.value)\": use \"hubspot\" or \"quickbooks\"")
+            }
+            winner = parsed
+        }
+        return ObjectSync(location: node.location, enabled: try node.bool("enabled")?.value ?? true, direction: direction, conflictResolution: winner)
+    }
+
+    private static func ruleSetting(_ node: Node) throws(ShapeError) -> Located<RuleSetting> {
+        let text: Located<String>
+        if let object = node.value.object {
+            try expectKeys(node, ["severity"])
+            guard object["severity"] != nil, let severity = try node.string("severity") else {
+                throw ShapeError(at: node.location, "a rule setting is \"off\", a severity, or {\"severity\": …}")
+            }
+            text = severity
+        } else {
+            text = try node.asString()
+        }
+        if text.value == "off" { return Located(.off, at: text.location) }
+        guard let severity = Severity(rawValue: text.value) else {
+            throw ShapeError(at: text.location, "unknown rule setting \"\(text.value)\": use \"off\", \"error\", \"warning\" or \"info\"")
+        }
+        return Located(.severity(severity), at: text.location)
+    }
+
+    private static func expectKeys(_ node: Node, _ allowed: [String]) throws(ShapeError) {
+        guard let object = node.value.object else {
+            throw ShapeError(at: node.location, "expected an object, found \(node.value.typeName)")
+        }
+        for member in object.members where !allowed.contains(member.key) {
+            throw ShapeError(
+                at: Location(pointer: node.pointer.appending(member.key), offset: member.keyOffset),
+                "unknown setting \"\(member.key)\"\(Suggestion.hint(for: member.key, in: allowed))")
+        }
+    }
+
+    /// Whether the sync will write records of this pair into QBO (on, and not QBO → HubSpot only).
+    public static func writesToQuickBooks(_ pair: ObjectSync?) -> Bool {
+        guard let pair else { return true }
+        return pair.enabled && pair.direction.writesToQuickBooks
+    }
+}
