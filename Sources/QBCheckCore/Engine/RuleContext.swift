@@ -76,3 +76,10 @@ public struct RuleContext: Sendable {
         }
     }
 }
+
+extension RuleContext {
+    /// Whether the settings let the sync write invoices into QBO (on, and not QBO → HubSpot only).
+    public var syncsInvoicesToQuickBooks: Bool { SyncSettings.writesToQuickBooks(settings.invoices) }
+    /// Whether the settings let the sync create and update QBO customers from HubSpot contacts.
+    public var syncsContactsToQuickBooks: Bool { SyncSettings.writesToQuickBooks(settings.contacts) }
+}

@@ -1,0 +1,146 @@
+import QBCheckCore
+
+/// "Display names must be unique in QuickBooks Online. The first contact of a company will have
+/// its Display Name set to the company name, but any contacts from that company that try to
+/// sync after the first contact will fail to sync, because their Display Name is already in
+/// use." QBO: "Another customer, vendor or employee is already using this name" (error 6240).
+///
+/// Derives each new customer's display name as the sync does (explicit; else the associated
+/// company's name; else first + last name) and compares it with the account's customers,
+/// vendors and employees and with the earlier records of the same batch. An exact clash is an
+/// error; one that differs only in case or spacing is a warning (QBO's case rule is unconfirmed).
+public struct DuplicateDisplayNameRule: Rule {
+    public let id = "duplicate-display-name"
+
+    public init() {}
+
+    /// A display name that is taken, and by what.
+    private struct Holder {
+        var description: String
+        var id: String?
+        var email: String?
+    }
+
+    /// A record that would create or rename a QBO customer, with its derived display name.
+    private struct Candidate {
+        var document: Document
+        var name: Located<String>
+        var derivation: String
+        var holder: Holder
+    }
+
+    public func check(batch: [Subject], in context: RuleContext, into output: inout RuleOutput) {
+        var exact: [String: Holder] = [:]
+        var folded: [String: (name: String, holder: Holder)] = [:]
+        for (_, entity) in context.account?.nameEntities ?? [] {
+            guard let name = entity.effectiveDisplayName?.value else { continue }
+            let holder = Holder(description: "\(entity.entity.lowercased()) \"\(name)\"\(entity.id.map { " (Id \($0.value))" } ?? "")",
+                                id: entity.id?.value, email: entity.email?.value.lowercased())
+            if exact[name] == nil { exact[name] = holder }
+            folded[Self.fold(name)] = folded[Self.fold(name)] ?? (name, holder)
+        }
+        let customersByEmail = Dictionary(
+            (context.account?.nameEntities ?? []).compactMap { pair -> (String, QBONameEntity)? in
+                guard pair.entity.entity == "Customer", let email = pair.entity.email?.value.lowercased() else { return nil }
+                return (email.trimmingCharacters, pair.entity)
+            }, uniquingKeysWith: { first, _ in first })
+
+        for subject in batch {
+            let document: Document
+            switch subject {
+            case .document(let single): document = single
+            case .edit(let edit):
+                guard let after = edit.after else { continue }
+                document = after
+            }
+            guard let candidate = candidate(for: document, in: context, customersByEmail: customersByEmail, output: &output) else { continue }
+            let name = candidate.name.value
+            if let holder = exact[name], holder.id == nil || holder.id != candidate.holder.id {
+                report(candidate, takenBy: holder, exactly: true, into: &output)
+            } else if let (other, holder) = folded[Self.fold(name)], other != name, holder.id == nil || holder.id != candidate.holder.id {
+                report(candidate, takenBy: holder, exactly: false, otherName: other, into: &output)
+            }
+            exact[name] = exact[name] ?? candidate.holder
+            folded[Self.fold(name)] = folded[Self.fold(name)] ?? (name, candidate.holder)
+        }
+    }
+
+    private func candidate(for document: Document, in context: RuleContext, customersByEmail: [String: QBONameEntity],
+                           output: inout RuleOutput) -> Candidate? {
+        switch document.content {
+        case .quickbooks(.name(let entity)):
+            // A stored record of the account itself is no new name; a create or update is.
+            guard document.operation != .delete, let name = entity.effectiveDisplayName else { return nil }
+            let noun = entity.entity.lowercased()
+            let holder = Holder(description: "\(noun) \"\(name.value)\" in \(document.file.name)", id: entity.id?.value, email: entity.email?.value.lowercased())
+            return Candidate(document: document, name: name, derivation: "", holder: holder)
+        case .hubspot(let contact) where contact.type == .contacts:
+            guard context.syncsContactsToQuickBooks else { return nil }
+            // Contacts without an email are excluded from contact sync; those whose email
+            // matches a QBO customer update that customer instead of creating one.
+            guard let email = contact["email"]?.value.trimmingCharacters.lowercased(), !email.isEmpty,
+                  customersByEmail[email] == nil else { return nil }
+            guard let (name, derivation) = derivedName(of: contact, in: context, output: &output) else { return nil }
+            let holder = Holder(description: "\(document.label) (\(email)) earlier in this batch", id: nil, email: email)
+            return Candidate(document: document, name: name, derivation: derivation, holder: holder)
+        default:
+            return nil
+        }
+    }
+
+    /// The display name the sync gives a new customer made from this contact.
+    private func derivedName(of contact: CRMObject, in context: RuleContext, output: inout RuleOutput) -> (Located<String>, String)? {
+        let fromCompany = context.settings.displayNameFromCompany?.value ?? true
+        let companies = contact.associated(.companies)
+        if fromCompany, !companies.isEmpty {
+            let primary = companies.first { $0.type.map(Self.isPrimary) ?? false } ?? companies[0]
+            guard let company = context.hubspot(.companies, id: primary.id.value)?.crmObject,
+                  let name = company["name"]?.value.trimmingCharacters, !name.isEmpty else {
+                output.skip("the contact's associated company is not in the batch or in the account snapshot (hubspot/companies.json), so its display name cannot be derived")
+                return nil
+            }
+            return (Located(name, at: primary.id.location), "the name of its company \(primary.id.value)")
+        }
+        let parts = [contact["firstname"], contact["lastname"]].compactMap { $0 }.filter { !$0.value.trimmingCharacters.isEmpty }
+        guard let first = parts.first else { return nil }
+        return (Located(parts.map { $0.value.trimmingCharacters }.joined(separator: " "), at: first.location), "its first and last name")
+    }
+
+    private static func isPrimary(_ type: String) -> Bool {
+        let type = type.lowercased()
+        return type == "contact_to_company" || type.contains("primary")
+    }
+
+    private func report(_ candidate: Candidate, takenBy holder: Holder, exactly: Bool, otherName: String? = nil, into output: inout RuleOutput) {
+        let name = candidate.name.value
+        let subject: String
+        if candidate.derivation.isEmpty {
+            subject = "\(candidate.document.label) has the display name \"\(name)\""
+        } else {
+            subject = "\(candidate.document.label) would be created in QuickBooks as customer \"\(name)\" (\(candidate.derivation))"
+        }
+        let remedy = candidate.derivation.hasPrefix("the name of its company")
+            ? "Use one contact per company as the billing contact and keep this one out of the sync (a contact filter), or switch off the mapping Display name ← Associated company name so first and last names are used."
+            : "Give the record a display name that no QuickBooks customer, vendor or employee uses, e.g. by adding a distinguishing suffix."
+        if exactly {
+            output.report(candidate.name.location, in: candidate.document,
+                "\(subject), but that name is already used by \(holder.description); QuickBooks requires display names to be unique across customers, vendors and employees, so the sync fails (\"The display name is a duplicate\", error 6240)",
+                remedy: remedy)
+        } else {
+            output.report(candidate.name.location, in: candidate.document,
+                "\(subject), which differs only in case or spacing from \(holder.description) (\"\(otherName ?? "")\"); QuickBooks may treat them as the same name and reject it (error 6240)",
+                remedy: remedy, severity: .warning)
+        }
+    }
+
+    /// Case and spacing folded, to catch names QBO may consider equal.
+    static func fold(_ name: String) -> String {
+        name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
+
+extension String {
+    var trimmingCharacters: String {
+        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+}
