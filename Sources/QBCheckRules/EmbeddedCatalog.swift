@@ -1,5 +1,5 @@
 // Generated from rules/*.json: do not edit. Regenerate with
-//   QBCHECK_REGENERATE=1 swift test --filter EmbeddedCatalogTests
+//   QBCHECK_REGENERATE=1 swift test --filter embeddedCatalogMatchesRulesFolder
 
 extension RuleRegistry {
     static let embeddedCatalogFiles: [(name: String, json: String)] = [

@@ -58,7 +58,7 @@ public struct DuplicateDisplayNameRule: Rule {
             if let holder = exact[name], holder.id == nil || holder.id != candidate.holder.id {
                 report(candidate, takenBy: holder, exactly: true, into: &output)
             } else if let (other, holder) = folded[Self.fold(name)], other != name, holder.id == nil || holder.id != candidate.holder.id {
-                report(candidate, takenBy: holder, exactly: false, otherName: other, into: &output)
+                report(candidate, takenBy: holder, exactly: false, into: &output)
             }
             exact[name] = exact[name] ?? candidate.holder
             folded[Self.fold(name)] = folded[Self.fold(name)] ?? (name, candidate.holder)
@@ -111,7 +111,7 @@ public struct DuplicateDisplayNameRule: Rule {
         return type == "contact_to_company" || type.contains("primary")
     }
 
-    private func report(_ candidate: Candidate, takenBy holder: Holder, exactly: Bool, otherName: String? = nil, into output: inout RuleOutput) {
+    private func report(_ candidate: Candidate, takenBy holder: Holder, exactly: Bool, into output: inout RuleOutput) {
         let name = candidate.name.value
         let subject: String
         if candidate.derivation.isEmpty {
@@ -128,7 +128,7 @@ public struct DuplicateDisplayNameRule: Rule {
                 remedy: remedy)
         } else {
             output.report(candidate.name.location, in: candidate.document,
-                "\(subject), which differs only in case or spacing from \(holder.description) (\"\(otherName ?? "")\"); QuickBooks may treat them as the same name and reject it (error 6240)",
+                "\(subject), which differs only in case or spacing from \(holder.description); QuickBooks may treat them as the same name and reject it (error 6240)",
                 remedy: remedy, severity: .warning)
         }
     }
