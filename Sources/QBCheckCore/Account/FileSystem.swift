@@ -39,9 +39,10 @@ public struct FileSystem: Sendable {
         FileSystem(
             listFolder: { path in
                 let prefix = path.hasSuffix("/") ? path : path + "/"
-                let names = files.keys.filter { $0.hasPrefix(prefix) && !$0.dropFirst(prefix.count).contains("/") }
-                    .map { String($0.dropFirst(prefix.count)) }
-                return names.isEmpty && !files.keys.contains(where: { $0.hasPrefix(prefix) }) ? nil : names
+                let names = Set(files.keys.filter { $0.hasPrefix(prefix) }.compactMap {
+                    $0.dropFirst(prefix.count).split(separator: "/").first.map(String.init)
+                })
+                return names.isEmpty ? nil : names.sorted()
             },
             isFolder: { path in
                 let prefix = path.hasSuffix("/") ? path : path + "/"

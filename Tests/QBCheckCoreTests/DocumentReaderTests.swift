@@ -1,0 +1,102 @@
+import QBCheckCore
+import Testing
+
+@Suite struct DocumentReaderTests {
+    private func documents(_ text: String, name: String = "t.json") -> [DocumentReader.Entry] {
+        DocumentReader.read(SourceFile(name: name, text: text))
+    }
+
+    private func kinds(_ text: String, name: String = "t.json") -> [String] {
+        documents(text, name: name).map { entry in
+            switch entry {
+            case .success(.document(let document)): document.kindName + (document.operation.map { " " + $0.rawValue } ?? "")
+            case .success(.edit(let edit)): "edit of " + (edit.primary?.kindName ?? "?")
+            case .failure(let error): "error: " + error.message
+            }
+        }
+    }
+
+    @Test func recognizesQuickBooksShapes() {
+        #expect(kinds(#"{"Invoice": {"Id": "1", "Line": []}, "time": "2015-07-24T10:33:39.11-07:00"}"#) == ["QBO Invoice"])
+        #expect(kinds(#"{"QueryResponse": {"Customer": [{"DisplayName": "A"}, {"DisplayName": "B"}], "startPosition": 1, "maxResults": 6}}"#)
+            == ["QBO Customer", "QBO Customer"])
+        #expect(kinds(#"{"BatchItemRequest": [{"bId": "1", "operation": "create", "Vendor": {"DisplayName": "V"}}, {"bId": "2", "Query": "select"}]}"#)
+            == ["QBO Vendor create"])
+        #expect(kinds(#"{"BatchItemResponse": [{"bId": "1", "Fault": {"Error": []}}, {"bId": "2", "Item": {"Name": "X", "Type": "Service"}}]}"#)
+            == ["QBO Item"])
+        #expect(kinds(#"{"CDCResponse": [{"QueryResponse": [{"Payment": [{"Id": "9"}]}]}], "time": "x"}"#) == ["QBO Payment"])
+        #expect(kinds(#"{"Line": [{"DetailType": "SalesItemLineDetail", "Amount": 100.0}], "CustomerRef": {"value": "1"}}"#) == ["QBO Invoice"])
+    }
+
+    @Test func recognizesHubSpotShapes() {
+        #expect(kinds(#"{"id": "512", "properties": {"email": "a@b.c", "firstname": "A"}, "archived": false}"#) == ["HubSpot contact"])
+        #expect(kinds(#"{"results": [{"id": "1", "properties": {"hs_invoice_status": "open"}}], "paging": {}}"#) == ["HubSpot invoice"])
+        #expect(kinds(#"{"status": "COMPLETE", "results": [{"id": "1", "properties": {"hs_sku": "X", "price": "1"}}]}"#) == ["HubSpot product"])
+        #expect(kinds(#"{"id": "1", "properties": {"hs_object_id": "1"}}"#, name: "exports/line_items.json") == ["HubSpot line item"])
+    }
+
+    @Test func acceptsBothLineItemAssociationKeys() throws {
+        for key in ["line items", "line_items"] {
+            let entry = try #require(documents(#"{"id": "1", "properties": {"hs_invoice_status": "open"}, "associations": {"\#(key)": {"results": [{"id": "9", "type": "invoice_to_line_item"}]}}}"#).first)
+            guard case .success(.document(let document)) = entry else {
+                Issue.record("not read: \(entry)")
+                continue
+            }
+            #expect(document.crmObject?.associated(.lineItems).map(\.id.value) == ["9"])
+        }
+    }
+
+    @Test func readsEveryInvoiceLineType() throws {
+        let text = #"""
+        {"Invoice": {"Line": [
+          {"Id": "1", "DetailType": "SalesItemLineDetail", "Amount": 10, "SalesItemLineDetail": {"ItemRef": {"value": "5"}, "UnitPrice": "2.5", "Qty": 4, "ServiceDate": "2025-01-02", "TaxCodeRef": {"value": "NON"}}},
+          {"DetailType": "SubTotalLineDetail", "Amount": 10, "SubTotalLineDetail": {}},
+          {"DetailType": "DiscountLineDetail", "Amount": 1, "DiscountLineDetail": {"PercentBased": true, "DiscountPercent": 10}},
+          {"Id": "3", "DetailType": "DescriptionOnly", "Description": "Note", "DescriptionLineDetail": {"ServiceDate": "2025-01-03"}},
+          {"Id": "4", "DetailType": "GroupLineDetail", "GroupLineDetail": {"GroupItemRef": {"value": "30"}, "Quantity": 1, "Line": [
+            {"Id": "5", "DetailType": "SalesItemLineDetail", "Amount": 7, "SalesItemLineDetail": {"ItemRef": {"value": "6"}}}]}}],
+          "CustomerRef": {"value": "1"}, "CustomField": [{"DefinitionId": "1", "Name": "Crew #", "Type": "StringType"}],
+          "LinkedTxn": [{"TxnId": "100", "TxnType": "Estimate"}], "TxnTaxDetail": {"TotalTax": 0}}}
+        """#
+        guard case .success(.document(let document)) = try #require(documents(text).first), let invoice = document.transaction else {
+            Issue.record("invoice not read")
+            return
+        }
+        #expect(invoice.lines.map(\.kind) == [.salesItem, .subTotal, .discount, .descriptionOnly, .group])
+        #expect(invoice.lines[0].unitPrice?.value == ExactDecimal("2.5"))
+        #expect(invoice.lines[0].serviceDate?.value.description == "2025-01-02")
+        #expect(invoice.lines[2].discountPercent?.value == ExactDecimal("10"))
+        #expect(invoice.lines[3].serviceDate?.value.description == "2025-01-03")
+        #expect(invoice.allLines.compactMap(\.id?.value) == ["1", "3", "4", "5"])
+        #expect(invoice.allLines.last?.amount?.pointer.text == "/Invoice/Line/4/GroupLineDetail/Line/0/Amount")
+        #expect(invoice.customFields.first?.value == nil)
+        #expect(invoice.linkedTransactions.first?.type?.value == "Estimate")
+    }
+
+    @Test func reportsWrongTypesWithTheirPointer() throws {
+        let text = #"{"QueryResponse": {"Invoice": [{"Id": "1", "Line": [{"DetailType": "SalesItemLineDetail", "Amount": "twelve"}], "CustomerRef": {"value": "1"}}, {"Id": "2", "Line": []}]}}"#
+        let entries = documents(text)
+        #expect(entries.count == 2, "the good invoice beside the bad one is still read")
+        guard case .failure(let error) = entries[0] else {
+            Issue.record("a non-numeric amount was accepted")
+            return
+        }
+        #expect(error.pointer?.text == "/QueryResponse/Invoice/0/Line/0/Amount")
+        #expect(error.message.contains("expected an amount"))
+        #expect(error.position == SourcePosition(line: 1, column: 101))
+        #expect((try? entries[1].get()) != nil)
+    }
+
+    @Test func reportsUnknownShapesAndFaults() {
+        #expect(kinds(#"{"order": 1}"#).first?.hasPrefix("error: unknown document shape") == true)
+        #expect(kinds(#"[1]"#).first?.hasPrefix("error: expected a QBO or HubSpot document") == true)
+        #expect(kinds(#"{"Fault": {"Error": [{"Message": "Stale Object Error", "code": "5010"}]}}"#).first?.contains("code 5010") == true)
+        #expect(kinds(#"{"id": "1", "properties": {"zzz": "1"}}"#).first?.contains("cannot be told") == true)
+    }
+
+    @Test func readsEditsAndRefusesMismatchedSides() {
+        #expect(kinds(#"{"before": {"Invoice": {"Id": "1"}}, "after": {"Invoice": {"Id": "1"}}}"#) == ["edit of QBO Invoice"])
+        #expect(kinds(#"{"before": null, "after": {"Invoice": {"Id": "1"}}}"#) == ["edit of QBO Invoice"])
+        #expect(kinds(#"{"before": {"Invoice": {"Id": "1"}}, "after": {"Customer": {"Id": "1"}}}"#).first?.contains("BEFORE is a QBO Invoice but AFTER is a QBO Customer") == true)
+    }
+}
