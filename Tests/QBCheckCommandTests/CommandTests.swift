@@ -34,7 +34,7 @@ import Testing
         #expect(result.exitCode == ExitCode.findings)
         #expect(result.standardError == "")
         #expect(result.standardOutput == """
-            invoice.json:6:24: error: invoice INV-1050 is dated 2024-12-15, on or before the books' closing date 2024-12-31: syncing it changes a transaction in a closed period, which QuickBooks refuses (error 6210, "The account period has closed") [closed-period]
+            invoice.json:6:24: error: invoice INV-1050 is dated 2024-12-15, on or before the books' closing date 2024-12-31: syncing it writes a transaction into a closed period, which QuickBooks refuses (error 6210, "The account period has closed") [closed-period]
                 remedy: Leave transactions dated on or before 2024-12-31 unchanged; record a correction dated after 2024-12-31 instead, or have your accountant reopen the period in QuickBooks (Settings › Advanced › Close the books) first.
             invoice.json:7:22: error: invoice INV-1050 carries tax 12.50 (hs_tax_amount), but HubSpot invoices cannot carry tax into QuickBooks [hubspot-invoice-tax]
                 remedy: Remove the tax from the HubSpot invoice; if the customer must be charged tax, create the invoice in QuickBooks and let it sync to HubSpot.

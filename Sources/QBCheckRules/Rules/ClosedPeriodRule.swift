@@ -17,9 +17,18 @@ public struct ClosedPeriodRule: Rule {
         guard let closing = context.account?.preferences?.preferences.bookCloseDate?.value,
               isWrittenToQuickBooks(document, in: context), let date = Self.date(of: document) else { return }
         guard date.value <= closing else { return }
-        let action = document.operation == .delete ? "deletes" : document.recordID == nil || document.operation == .create ? "creates" : "changes"
+        let action: String
+        if document.crmObject != nil {
+            action = "syncing it writes a transaction into a closed period"
+        } else if document.operation == .delete {
+            action = "deleting it changes a closed period"
+        } else if document.operation == .create || document.recordID == nil {
+            action = "creating it writes into a closed period"
+        } else {
+            action = "changing it changes a closed period"
+        }
         output.report(date.location, in: document,
-            "\(document.label) is dated \(date.value), on or before the books' closing date \(closing): syncing it \(action) a transaction in a closed period, which QuickBooks refuses (error 6210, \"The account period has closed\")",
+            "\(document.label) is dated \(date.value), on or before the books' closing date \(closing): \(action), which QuickBooks refuses (error 6210, \"The account period has closed\")",
             remedy: Self.remedy(closing))
     }
 

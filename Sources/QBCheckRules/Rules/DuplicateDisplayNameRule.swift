@@ -21,11 +21,16 @@ public struct DuplicateDisplayNameRule: Rule {
         var email: String?
     }
 
+    /// Where a new customer's display name comes from.
+    private enum Derivation {
+        case explicit, associatedCompany, firstAndLastName
+    }
+
     /// A record that would create or rename a QBO customer, with its derived display name.
     private struct Candidate {
         var document: Document
         var name: Located<String>
-        var derivation: String
+        var derivation: Derivation
         var holder: Holder
     }
 
@@ -73,7 +78,7 @@ public struct DuplicateDisplayNameRule: Rule {
             guard document.operation != .delete, let name = entity.effectiveDisplayName else { return nil }
             let noun = entity.entity.lowercased()
             let holder = Holder(description: "\(noun) \"\(name.value)\" in \(document.file.name)", id: entity.id?.value, email: entity.email?.value.lowercased())
-            return Candidate(document: document, name: name, derivation: "", holder: holder)
+            return Candidate(document: document, name: name, derivation: .explicit, holder: holder)
         case .hubspot(let contact) where contact.type == .contacts:
             guard context.syncsContactsToQuickBooks else { return nil }
             // Contacts without an email are excluded from contact sync; those whose email
@@ -89,7 +94,7 @@ public struct DuplicateDisplayNameRule: Rule {
     }
 
     /// The display name the sync gives a new customer made from this contact.
-    private func derivedName(of contact: CRMObject, in context: RuleContext, output: inout RuleOutput) -> (Located<String>, String)? {
+    private func derivedName(of contact: CRMObject, in context: RuleContext, output: inout RuleOutput) -> (Located<String>, Derivation)? {
         let fromCompany = context.settings.displayNameFromCompany?.value ?? true
         let companies = contact.associated(.companies)
         if fromCompany, !companies.isEmpty {
@@ -99,11 +104,11 @@ public struct DuplicateDisplayNameRule: Rule {
                 output.skip("the contact's associated company is not in the batch or in the account snapshot (hubspot/companies.json), so its display name cannot be derived")
                 return nil
             }
-            return (Located(name, at: primary.id.location), "the name of its company \(primary.id.value)")
+            return (Located(name, at: primary.id.location), .associatedCompany)
         }
         let parts = [contact["firstname"], contact["lastname"]].compactMap { $0 }.filter { !$0.value.trimmingCharacters.isEmpty }
         guard let first = parts.first else { return nil }
-        return (Located(parts.map { $0.value.trimmingCharacters }.joined(separator: " "), at: first.location), "its first and last name")
+        return (Located(parts.map { $0.value.trimmingCharacters }.joined(separator: " "), at: first.location), .firstAndLastName)
     }
 
     private static func isPrimary(_ type: String) -> Bool {
@@ -114,14 +119,18 @@ public struct DuplicateDisplayNameRule: Rule {
     private func report(_ candidate: Candidate, takenBy holder: Holder, exactly: Bool, into output: inout RuleOutput) {
         let name = candidate.name.value
         let subject: String
-        if candidate.derivation.isEmpty {
+        let remedy: String
+        switch candidate.derivation {
+        case .explicit:
             subject = "\(candidate.document.label) has the display name \"\(name)\""
-        } else {
-            subject = "\(candidate.document.label) would be created in QuickBooks as customer \"\(name)\" (\(candidate.derivation))"
+            remedy = "Give the record a display name that no QuickBooks customer, vendor or employee uses, e.g. by adding a distinguishing suffix."
+        case .associatedCompany:
+            subject = "\(candidate.document.label) would be created in QuickBooks as customer \"\(name)\" (the name of its associated company)"
+            remedy = "Use one contact per company as the billing contact and keep this one out of the sync (a contact filter), or switch off the mapping Display name ← Associated company name so first and last names are used."
+        case .firstAndLastName:
+            subject = "\(candidate.document.label) would be created in QuickBooks as customer \"\(name)\" (its first and last name)"
+            remedy = "Associate the contact with its company (its name becomes the display name), or rename the existing record in QuickBooks so the names differ."
         }
-        let remedy = candidate.derivation.hasPrefix("the name of its company")
-            ? "Use one contact per company as the billing contact and keep this one out of the sync (a contact filter), or switch off the mapping Display name ← Associated company name so first and last names are used."
-            : "Give the record a display name that no QuickBooks customer, vendor or employee uses, e.g. by adding a distinguishing suffix."
         if exactly {
             output.report(candidate.name.location, in: candidate.document,
                 "\(subject), but that name is already used by \(holder.description); QuickBooks requires display names to be unique across customers, vendors and employees, so the sync fails (\"The display name is a duplicate\", error 6240)",
