@@ -6,6 +6,7 @@ let environment = CommandEnvironment.live(currentDirectory: FileManager.default.
     Array(FileHandle.standardInput.readDataToEndOfFile())
 }
 let result = QBCheckTool.run(Array(CommandLine.arguments.dropFirst()), environment: environment)
-FileHandle.standardOutput.write(Data(result.standardOutput.utf8))
+// Input errors first, so the summary's "see above" holds in a terminal.
 FileHandle.standardError.write(Data(result.standardError.utf8))
+FileHandle.standardOutput.write(Data(result.standardOutput.utf8))
 exit(result.exitCode)

@@ -92,7 +92,10 @@ public struct Node: Sendable {
         default: throw wrongType("an amount (a number or a numeric string)", value, at: pointer)
         }
         guard let decimal = ExactDecimal(text) else {
-            throw ShapeError(at: location, "expected an amount (a number or a numeric string), found\(Node.quote(value)), which is not a decimal number qbcheck can hold exactly (at most 38 digits)")
+            // Only the wording depends on whether the text looks like a number at all.
+            let looksNumeric = !text.isEmpty && text.allSatisfy { "0123456789+-.eE".contains($0) }
+            let why = looksNumeric ? "which is out of the range qbcheck holds exactly (38 digits, exponents up to ±64)" : "which is not a number"
+            throw ShapeError(at: location, "expected an amount (a number or a numeric string), found\(Node.quote(value)), \(why)")
         }
         return Located(decimal, at: location)
     }
