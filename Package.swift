@@ -15,6 +15,7 @@ let package = Package(
         .target(name: "QBCheckRules", dependencies: ["QBCheckCore"]),
         .target(name: "QBCheckCommand", dependencies: ["QBCheckCore", "QBCheckRules"]),
         .executableTarget(name: "qbcheck", dependencies: ["QBCheckCommand"]),
+        .executableTarget(name: "qbcheck-benchmark", dependencies: ["QBCheckCore", "QBCheckRules"]),
         .testTarget(name: "QBCheckCoreTests", dependencies: ["QBCheckCore"]),
         .testTarget(name: "QBCheckRulesTests", dependencies: ["QBCheckCore", "QBCheckRules", "QBCheckCommand"]),
         .testTarget(name: "QBCheckCommandTests", dependencies: ["QBCheckCore", "QBCheckRules", "QBCheckCommand"]),

@@ -1,8 +1,9 @@
 /// One documented constraint of the HubSpot ↔ QuickBooks Online sync, checked before syncing.
 ///
-/// A rule reads like the sentence of the documentation it encodes. It judges single documents,
-/// edits (BEFORE → AFTER), or the whole batch when records collide with each other; the defaults
-/// do nothing, so a rule implements only what it judges.
+/// A rule reads like the sentence of the documentation it encodes. It judges single documents
+/// and edits (BEFORE → AFTER); the defaults do nothing, so a rule implements only what it
+/// judges. A rule that compares a record with the earlier records of the same batch (two
+/// contacts claiming one display name) keeps that memory in its own `RecordChecker`.
 public protocol Rule: Sendable {
     /// The stable id, as in `rules/<id>.json`.
     var id: String { get }
@@ -12,7 +13,15 @@ public protocol Rule: Sendable {
 
     func check(_ document: Document, in context: RuleContext, into output: inout RuleOutput)
     func check(_ edit: Edit, in context: RuleContext, into output: inout RuleOutput)
-    func check(batch: [Subject], in context: RuleContext, into output: inout RuleOutput)
+
+    /// The checker one run feeds every record to, in input order.
+    func makeChecker(in context: RuleContext) -> any RecordChecker
+}
+
+/// Judges the records of one run one at a time, in input order, remembering what it needs of
+/// the earlier ones; the engine never holds the whole batch for it.
+public protocol RecordChecker {
+    mutating func check(_ subject: Subject, into output: inout RuleOutput)
 }
 
 extension Rule {
@@ -21,12 +30,20 @@ extension Rule {
     public func check(_ document: Document, in context: RuleContext, into output: inout RuleOutput) {}
     public func check(_ edit: Edit, in context: RuleContext, into output: inout RuleOutput) {}
 
-    public func check(batch: [Subject], in context: RuleContext, into output: inout RuleOutput) {
-        for subject in batch {
-            switch subject {
-            case .document(let document): check(document, in: context, into: &output)
-            case .edit(let edit): check(edit, in: context, into: &output)
-            }
+    public func makeChecker(in context: RuleContext) -> any RecordChecker {
+        StatelessChecker(rule: self, context: context)
+    }
+}
+
+/// The checker of a rule that judges each record on its own.
+struct StatelessChecker<R: Rule>: RecordChecker {
+    let rule: R
+    let context: RuleContext
+
+    mutating func check(_ subject: Subject, into output: inout RuleOutput) {
+        switch subject {
+        case .document(let document): rule.check(document, in: context, into: &output)
+        case .edit(let edit): rule.check(edit, in: context, into: &output)
         }
     }
 }

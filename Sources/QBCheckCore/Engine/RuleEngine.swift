@@ -1,8 +1,9 @@
 /// Runs every rule over a batch and gathers the findings.
 ///
 /// Rules whose requirements the context does not meet, or that `qbcheck.json` turns off, are
-/// listed as skipped. Findings are ordered by input order of their files, then position, then
-/// rule id, so the same input always prints the same report.
+/// listed as skipped. Records are fed one at a time (`RuleRun.check`), so a caller can stream
+/// them; findings are ordered by input order of their files, then position, then rule id, so
+/// the same input always prints the same report.
 public struct RuleEngine: Sendable {
     public var rules: [any Rule]
     public var catalog: RuleCatalog
@@ -12,9 +13,10 @@ public struct RuleEngine: Sendable {
         self.catalog = catalog
     }
 
-    public func run(_ subjects: [Subject], in context: RuleContext, fileOrder: [String] = []) -> Report {
-        var findings: [Finding] = []
+    /// Starts a run: one checker per active rule.
+    public func start(in context: RuleContext) -> RuleRun {
         var skipped: [Skip] = []
+        var run = RuleRun()
         for rule in rules {
             let setting = context.settings.rules[rule.id]?.value
             if setting == .off {
@@ -25,21 +27,58 @@ public struct RuleEngine: Sendable {
                 skipped.append(Skip(rule: rule.id, reason: missing.missingReason, records: 0))
                 continue
             }
-            let severity: Severity
-            if case .severity(let chosen) = setting {
-                severity = chosen
-            } else {
-                severity = catalog.entry(rule.id)?.severity ?? .error
-            }
-            var output = RuleOutput(rule: rule.id, severity: severity)
-            rule.check(batch: subjects, in: context, into: &output)
+            var override: Severity?
+            if case .severity(let chosen) = setting { override = chosen }
+            let severity = override ?? catalog.entry(rule.id)?.severity ?? .error
+            run.checkers.append(rule.makeChecker(in: context))
+            run.outputs.append(RuleOutput(rule: rule.id, severity: severity))
+            run.overrides.append(override)
+        }
+        run.skipped = skipped
+        return run
+    }
+
+    /// Runs every rule over all the subjects at once.
+    public func run(_ subjects: [Subject], in context: RuleContext, fileOrder: [String] = []) -> Report {
+        var run = start(in: context)
+        for subject in subjects { run.check(subject) }
+        return run.finish(fileOrder: fileOrder)
+    }
+}
+
+/// One run of the engine: feed it records in input order, then finish it for the report.
+public struct RuleRun {
+    fileprivate var checkers: [any RecordChecker] = []
+    fileprivate var outputs: [RuleOutput] = []
+    /// The severity qbcheck.json gives each active rule, replacing every finding's.
+    fileprivate var overrides: [Severity?] = []
+    fileprivate var skipped: [Skip] = []
+    private var documents = 0
+
+    fileprivate init() {}
+
+    public mutating func check(_ subject: Subject) {
+        switch subject {
+        case .document: documents += 1
+        case .edit(let edit): documents += (edit.before == nil ? 0 : 1) + (edit.after == nil ? 0 : 1)
+        }
+        for index in checkers.indices {
+            checkers[index].check(subject, into: &outputs[index])
+        }
+    }
+
+    public func finish(fileOrder: [String] = []) -> Report {
+        var findings: [Finding] = []
+        var skipped = self.skipped
+        for (output, override) in zip(outputs, overrides) {
             var ruleFindings = output.findings
-            if case .severity(let chosen) = setting {
-                for index in ruleFindings.indices { ruleFindings[index].severity = chosen }
+            if let override {
+                for index in ruleFindings.indices { ruleFindings[index].severity = override }
             }
             findings += ruleFindings
-            skipped += output.skips.sorted { $0.key < $1.key }.map { Skip(rule: rule.id, reason: $0.key, records: $0.value) }
+            skipped += output.skips.sorted { $0.key < $1.key }.map { Skip(rule: output.rule, reason: $0.key, records: $0.value) }
         }
+        skipped.sort { ($0.rule, $0.reason) < ($1.rule, $1.reason) }
         let order = Dictionary(fileOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         findings.sort { lhs, rhs in
             let (left, right) = (order[lhs.file] ?? Int.max, order[rhs.file] ?? Int.max)
@@ -52,12 +91,6 @@ public struct RuleEngine: Sendable {
         var unique: [Finding] = []
         var seen = Set<Finding>()
         for finding in findings where seen.insert(finding).inserted { unique.append(finding) }
-        let documents = subjects.reduce(0) { count, subject in
-            switch subject {
-            case .document: count + 1
-            case .edit(let edit): count + (edit.before == nil ? 0 : 1) + (edit.after == nil ? 0 : 1)
-            }
-        }
         return Report(findings: unique, skipped: skipped, documents: documents)
     }
 }

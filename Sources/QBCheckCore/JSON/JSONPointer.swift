@@ -1,48 +1,92 @@
 /// An RFC 6901 JSON pointer such as `/Invoice/Line/2/Amount`, naming a value inside a file.
+///
+/// The model reads every field through a pointer, so appending is a constant-time step onto a
+/// shared parent; the text is built only when a finding or an error prints it.
 public struct JSONPointer: Sendable, Hashable, Comparable, CustomStringConvertible {
-    /// The pointer's text; the empty string is the whole document.
-    public private(set) var text: String
+    private indirect enum Path: Sendable {
+        case root
+        case key(Path, String)
+        case index(Path, Int)
+    }
 
-    public static let root = JSONPointer(text: "")
+    private let path: Path
 
+    public static let root = JSONPointer(path: .root)
+
+    private init(path: Path) {
+        self.path = path
+    }
+
+    /// Reads a pointer's text, e.g. `/rules/closed~1period`.
     public init(text: String) {
-        self.text = text
+        self.init(JSONPointer.unescapedTokens(of: text))
     }
 
     public init(_ tokens: [String]) {
-        self.text = tokens.map { "/" + JSONPointer.escape($0) }.joined()
+        var path = Path.root
+        for token in tokens { path = .key(path, token) }
+        self.path = path
     }
 
     public func appending(_ key: String) -> JSONPointer {
-        JSONPointer(text: text + "/" + JSONPointer.escape(key))
+        JSONPointer(path: .key(path, key))
     }
 
     public func appending(_ index: Int) -> JSONPointer {
-        JSONPointer(text: text + "/" + String(index))
+        JSONPointer(path: .index(path, index))
     }
 
-    /// The unescaped reference tokens.
+    /// The unescaped reference tokens, outermost first.
     public var tokens: [String] {
-        guard !text.isEmpty else { return [] }
-        return text.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map {
-            String($0).replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+        var tokens: [String] = []
+        var current = path
+        while true {
+            switch current {
+            case .root: return tokens.reversed()
+            case .key(let parent, let key):
+                tokens.append(key)
+                current = parent
+            case .index(let parent, let index):
+                tokens.append(String(index))
+                current = parent
+            }
         }
     }
 
+    /// The pointer's text; the empty string is the whole document.
+    public var text: String {
+        tokens.map { "/" + JSONPointer.escape($0) }.joined()
+    }
+
     public var description: String { text }
+
+    public static func == (lhs: JSONPointer, rhs: JSONPointer) -> Bool {
+        lhs.tokens == rhs.tokens
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(tokens)
+    }
 
     public static func < (lhs: JSONPointer, rhs: JSONPointer) -> Bool {
         lhs.text < rhs.text
     }
 
     static func escape(_ token: String) -> String {
-        guard token.contains("~") || token.contains("/") else { return token }
-        return token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+        guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return token }
+        return token.replacing("~", with: "~0").replacing("/", with: "~1")
+    }
+
+    private static func unescapedTokens(of text: String) -> [String] {
+        guard !text.isEmpty else { return [] }
+        return text.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map {
+            String($0).replacing("~1", with: "/").replacing("~0", with: "~")
+        }
     }
 }
 
 extension String {
-    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
+    fileprivate func replacing(_ target: String, with replacement: String) -> String {
         split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

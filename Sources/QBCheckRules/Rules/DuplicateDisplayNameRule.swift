@@ -34,43 +34,55 @@ public struct DuplicateDisplayNameRule: Rule {
         var holder: Holder
     }
 
-    public func check(batch: [Subject], in context: RuleContext, into output: inout RuleOutput) {
-        var exact: [String: Holder] = [:]
-        var folded: [String: (name: String, holder: Holder)] = [:]
+    public func makeChecker(in context: RuleContext) -> any RecordChecker {
+        var checker = Checker(rule: self, context: context)
         for (_, entity) in context.account?.nameEntities ?? [] {
             guard let name = entity.effectiveDisplayName?.value else { continue }
-            let holder = Holder(description: "\(entity.entity.lowercased()) \"\(name)\"\(entity.id.map { " (Id \($0.value))" } ?? "")",
-                                id: entity.id?.value, email: entity.email?.value.lowercased())
-            if exact[name] == nil { exact[name] = holder }
-            folded[Self.fold(name)] = folded[Self.fold(name)] ?? (name, holder)
+            checker.claim(name, by: Holder(
+                description: "\(entity.entity.lowercased()) \"\(name)\"\(entity.id.map { " (Id \($0.value))" } ?? "")",
+                id: entity.id?.value, email: entity.email?.value.lowercased()))
+            if entity.entity == "Customer", let email = entity.email?.value.trimmingCharacters.lowercased() {
+                checker.customerEmails.insert(email)
+            }
         }
-        let customersByEmail = Dictionary(
-            (context.account?.nameEntities ?? []).compactMap { pair -> (String, QBONameEntity)? in
-                guard pair.entity.entity == "Customer", let email = pair.entity.email?.value.lowercased() else { return nil }
-                return (email.trimmingCharacters, pair.entity)
-            }, uniquingKeysWith: { first, _ in first })
+        return checker
+    }
 
-        for subject in batch {
+    /// The display names taken so far: the account's, then each new record's in input order.
+    private struct Checker: RecordChecker {
+        let rule: DuplicateDisplayNameRule
+        let context: RuleContext
+        var exact: [String: Holder] = [:]
+        var folded: [String: (name: String, holder: Holder)] = [:]
+        var customerEmails = Set<String>()
+
+        mutating func claim(_ name: String, by holder: Holder) {
+            if exact[name] == nil { exact[name] = holder }
+            let key = DuplicateDisplayNameRule.fold(name)
+            if folded[key] == nil { folded[key] = (name, holder) }
+        }
+
+        mutating func check(_ subject: Subject, into output: inout RuleOutput) {
             let document: Document
             switch subject {
             case .document(let single): document = single
             case .edit(let edit):
-                guard let after = edit.after else { continue }
+                guard let after = edit.after else { return }
                 document = after
             }
-            guard let candidate = candidate(for: document, in: context, customersByEmail: customersByEmail, output: &output) else { continue }
+            guard let candidate = rule.candidate(for: document, in: context, customerEmails: customerEmails, output: &output) else { return }
             let name = candidate.name.value
             if let holder = exact[name], holder.id == nil || holder.id != candidate.holder.id {
-                report(candidate, takenBy: holder, exactly: true, into: &output)
-            } else if let (other, holder) = folded[Self.fold(name)], other != name, holder.id == nil || holder.id != candidate.holder.id {
-                report(candidate, takenBy: holder, exactly: false, into: &output)
+                rule.report(candidate, takenBy: holder, exactly: true, into: &output)
+            } else if let (other, holder) = folded[DuplicateDisplayNameRule.fold(name)], other != name,
+                      holder.id == nil || holder.id != candidate.holder.id {
+                rule.report(candidate, takenBy: holder, exactly: false, into: &output)
             }
-            exact[name] = exact[name] ?? candidate.holder
-            folded[Self.fold(name)] = folded[Self.fold(name)] ?? (name, candidate.holder)
+            claim(name, by: candidate.holder)
         }
     }
 
-    private func candidate(for document: Document, in context: RuleContext, customersByEmail: [String: QBONameEntity],
+    private func candidate(for document: Document, in context: RuleContext, customerEmails: Set<String>,
                            output: inout RuleOutput) -> Candidate? {
         switch document.content {
         case .quickbooks(.name(let entity)):
@@ -84,7 +96,7 @@ public struct DuplicateDisplayNameRule: Rule {
             // Contacts without an email are excluded from contact sync; those whose email
             // matches a QBO customer update that customer instead of creating one.
             guard let email = contact["email"]?.value.trimmingCharacters.lowercased(), !email.isEmpty,
-                  customersByEmail[email] == nil else { return nil }
+                  !customerEmails.contains(email) else { return nil }
             guard let (name, derivation) = derivedName(of: contact, in: context, output: &output) else { return nil }
             let holder = Holder(description: "\(document.label) (\(email)) earlier in this batch", id: nil, email: email)
             return Candidate(document: document, name: name, derivation: derivation, holder: holder)
