@@ -1,31 +1,55 @@
 import QBCheckCore
 import QBCheckRules
 
-/// `check` and `diff`: read the inputs and the account, run every rule, return the report.
+/// `check`, `diff` and `baseline`: read the inputs and the account, run every rule, and apply
+/// the configuration (paths, suppressions) and the baseline to the findings.
 struct CheckRun {
     var options: CheckOptions
     var environment: CommandEnvironment
     var engine = RuleRegistry.engine
+    /// Whether the report lists every checked record (JUnit names one test case per record).
+    var keepsRecords = false
+
+    private var loader: InputLoader { InputLoader(environment: environment) }
 
     func check() -> Report {
-        var errors: [InputError] = []
-        let (files, loadErrors) = InputLoader(environment: environment).load(options.inputs)
-        errors += loadErrors
+        let (paths, pathErrors) = loader.paths(options.inputs)
+        var errors = pathErrors
         var subjects: [Subject] = []
-        for file in files {
-            for entry in DocumentReader.read(file) {
+        var files: [String] = []
+        var meter = ProgressMeter(report: environment.progress)
+        for path in paths {
+            let file: SourceFile
+            switch loader.read(path) {
+            case .failure(let error):
+                errors.append(error)
+                continue
+            case .success(let read): file = read
+            }
+            files.append(file.name)
+            DocumentReader.forEach(in: file) { entry, offset in
                 switch entry {
                 case .success(let subject): subjects.append(subject)
                 case .failure(let error): errors.append(error)
                 }
+                meter.advance(documents: 1, bytesInFile: offset)
             }
+            meter.finishFile(bytes: file.bytes.count)
         }
-        return run(subjects, files: files.map(\.name), errors: errors, includeAccountSettings: true)
+        meter.done()
+        return run(subjects, files: files, errors: errors, includeAccountSettings: true)
     }
 
     func diff() -> Report {
-        let (files, loadErrors) = InputLoader(environment: environment).load(options.inputs)
-        var errors = loadErrors
+        let (paths, pathErrors) = loader.paths(options.inputs)
+        var errors = pathErrors
+        var files: [SourceFile] = []
+        for path in paths {
+            switch loader.read(path) {
+            case .success(let file): files.append(file)
+            case .failure(let error): errors.append(error)
+            }
+        }
         guard errors.isEmpty else { return Report(inputErrors: errors) }
         var sides: [[Document]] = []
         var subjects: [Subject] = []
@@ -80,26 +104,62 @@ struct CheckRun {
         var errors = inputErrors
         var subjects = inputSubjects
         var account: AccountSnapshot?
-        var settings: SyncSettings?
+        var settingsDocument: Document?
         if let directory = options.account {
             let (snapshot, accountErrors) = AccountLoader(fileSystem: environment.fileSystem).load(directory)
             account = snapshot
             errors += accountErrors
-            if includeAccountSettings, let document = snapshot.settingsDocument,
-               !files.contains(document.file.name) {
+            settingsDocument = snapshot.settingsDocument
+            if includeAccountSettings, let document = settingsDocument, !files.contains(document.file.name) {
                 subjects.append(.document(document))
             }
         } else if let file = findSettingsFile() {
             switch SettingsLoader.read(file) {
-            case .success(let document): settings = document.settings
+            case .success(let document): settingsDocument = document
             case .failure(let error): errors.append(error)
             }
         }
+        let settings = settingsDocument?.settings
         let context = RuleContext(account: account, settings: settings, declaredOrigin: options.origin, batch: subjects)
-        errors += validateRuleSettings(context.settings, file: account?.settingsDocument?.file)
-        var report = engine.run(subjects, in: context, fileOrder: files + [account?.settingsDocument?.file.name].compactMap { $0 })
+        errors += validateRuleIDs(context.settings.rules, file: settingsDocument?.file)
+
+        var run = engine.start(in: context, keepingRecords: keepsRecords)
+        for subject in subjects { run.check(subject) }
+        var report = run.finish(fileOrder: files + [settingsDocument?.file.name].compactMap { $0 })
+        applyConfiguration(context.settings.rules, to: &report)
+        if let path = options.baseline {
+            switch loader.read(path) {
+            case .failure(let error):
+                errors.append(error)
+            case .success(let file):
+                do throws(InputError) {
+                    let baseline = try Baseline(file)
+                    let (new, baselined, fixed) = baseline.filter(report.findings, path: environment.displayPath)
+                    report.findings = new
+                    report.baselined = baselined
+                    report.baselineFixed = fixed
+                } catch {
+                    errors.append(error)
+                }
+            }
+        }
         report.inputErrors = errors
         return report
+    }
+
+    /// Leaves out findings in files a rule is not meant for, and sets aside suppressed ones.
+    private func applyConfiguration(_ rules: RuleConfiguration, to report: inout Report) {
+        var kept: [Finding] = []
+        for finding in report.findings {
+            let path = environment.displayPath(finding.file)
+            guard rules.applies(finding.rule, to: path) else { continue }
+            if let suppression = rules.suppression(for: finding, path: path) {
+                report.suppressed.append(Report.Suppressed(finding: finding, reason: suppression.reason))
+            } else {
+                kept.append(finding)
+            }
+        }
+        report.findings = kept
     }
 
     /// `qbcheck.json` in the current folder or the nearest parent that has one.
@@ -115,13 +175,53 @@ struct CheckRun {
         }
     }
 
-    private func validateRuleSettings(_ settings: SyncSettings, file: SourceFile?) -> [InputError] {
+    private func validateRuleIDs(_ rules: RuleConfiguration, file: SourceFile?) -> [InputError] {
         let ids = engine.catalog.ids
-        return settings.rules.keys.sorted().compactMap { id in
-            guard !ids.contains(id), let setting = settings.rules[id] else { return nil }
-            return InputError(file: file?.name ?? "qbcheck.json", position: file?.position(of: setting.location.offset),
-                              pointer: JSONPointer(["rules", id]),
-                              message: "unknown rule id '\(id)' in \"rules\"\(Suggestion.hint(for: id, in: ids)); `qbcheck rules` lists them")
+        return rules.namedRules.compactMap { id in
+            guard !ids.contains(id.value) else { return nil }
+            return InputError(file: file?.name ?? "qbcheck.json", position: file?.position(of: id.location.offset),
+                              pointer: id.location.pointer,
+                              message: "unknown rule id '\(id.value)'\(Suggestion.hint(for: id.value, in: ids)); `qbcheck rules` lists them")
         }
+    }
+}
+
+/// Reports progress at most a few times a second, and once at the end when it reported at all.
+private struct ProgressMeter {
+    let report: (@Sendable (RunProgress) -> Void)?
+    private let start = ContinuousClock.now
+    private var last = ContinuousClock.now
+    private var documents = 0
+    private var bytesBefore = 0
+    private var bytesInFile = 0
+    private var reported = false
+
+    init(report: (@Sendable (RunProgress) -> Void)?) {
+        self.report = report
+    }
+
+    mutating func advance(documents count: Int, bytesInFile offset: Int) {
+        documents += count
+        bytesInFile = offset
+        guard report != nil, ContinuousClock.now - last > .milliseconds(250) else { return }
+        emit()
+    }
+
+    mutating func finishFile(bytes: Int) {
+        bytesBefore += bytes
+        bytesInFile = 0
+    }
+
+    mutating func done() {
+        if reported { emit() }
+    }
+
+    private mutating func emit() {
+        guard let report else { return }
+        last = ContinuousClock.now
+        reported = true
+        let elapsed = last - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        report(RunProgress(documents: documents, bytes: bytesBefore + bytesInFile, seconds: seconds))
     }
 }

@@ -5,11 +5,44 @@ public struct CommandEnvironment: Sendable {
     public var fileSystem: FileSystem
     public var readStandardInput: @Sendable () -> [UInt8]
     public var currentDirectory: String
+    /// Receives progress of long runs; nil when standard error is not a terminal, so CI logs
+    /// stay clean.
+    public var progress: (@Sendable (RunProgress) -> Void)?
 
-    public init(fileSystem: FileSystem, readStandardInput: @escaping @Sendable () -> [UInt8], currentDirectory: String) {
+    public init(fileSystem: FileSystem, readStandardInput: @escaping @Sendable () -> [UInt8], currentDirectory: String,
+                progress: (@Sendable (RunProgress) -> Void)? = nil) {
         self.fileSystem = fileSystem
         self.readStandardInput = readStandardInput
         self.currentDirectory = currentDirectory
+        self.progress = progress
+    }
+
+    /// A path as reports show it: relative to the working folder when it lies inside it.
+    func displayPath(_ path: String) -> String {
+        let folder = currentDirectory.hasSuffix("/") ? currentDirectory : currentDirectory + "/"
+        if path.hasPrefix(folder) { return String(path.dropFirst(folder.count)) }
+        var path = path
+        while path.hasPrefix("./") { path.removeFirst(2) }
+        return path
+    }
+}
+
+/// How far a run has come: documents and bytes read, and for how long.
+public struct RunProgress: Sendable, Equatable {
+    public var documents: Int
+    public var bytes: Int
+    public var seconds: Double
+
+    /// `12,345 documents, 48.2 MB, 31.0 MB/s`.
+    public var line: String {
+        let megabytes = Double(bytes) / 1_000_000
+        let rate = seconds > 0 ? megabytes / seconds : 0
+        return "\(documents) documents, \(Self.format(megabytes)) MB, \(Self.format(rate)) MB/s"
+    }
+
+    private static func format(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
     }
 }
 

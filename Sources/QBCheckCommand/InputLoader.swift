@@ -1,32 +1,53 @@
 import QBCheckCore
 
-/// Turns the command line's inputs into source files: files, `-` for standard input, and
-/// folders walked recursively for `*.json` and `*.ndjson` in a deterministic (sorted) order.
+/// Turns the command line's inputs into source files: files, `-` for standard input, folders
+/// walked recursively for `*.json`, `*.ndjson` and `*.jsonl`, and quoted glob patterns, all in a
+/// deterministic (sorted) order.
 struct InputLoader {
     var environment: CommandEnvironment
 
     /// Folders nested deeper than this are not walked (a symlink loop ends here).
     static let maxFolderDepth = 32
 
-    func load(_ inputs: [String]) -> (files: [SourceFile], errors: [InputError]) {
-        var files: [SourceFile] = []
+    static func isInput(_ name: String) -> Bool {
+        name.hasSuffix(".json") || name.hasSuffix(".ndjson") || name.hasSuffix(".jsonl")
+    }
+
+    /// The paths the inputs name, and the inputs that name nothing.
+    func paths(_ inputs: [String]) -> (paths: [String], errors: [InputError]) {
+        var paths: [String] = []
         var errors: [InputError] = []
         var readStandardInput = false
         for input in inputs {
             if input == "-" {
                 guard !readStandardInput else { continue }
                 readStandardInput = true
-                files.append(SourceFile(name: "<stdin>", bytes: environment.readStandardInput()))
+                paths.append("-")
             } else if environment.fileSystem.isFolder(input) {
-                walk(input, depth: 0, into: &files, errors: &errors)
+                walk(input, depth: 0, into: &paths, errors: &errors)
+            } else if Glob.isPattern(input), (try? environment.fileSystem.read(input)) == nil {
+                let matches = expand(input)
+                if matches.isEmpty { errors.append(InputError(file: input, message: "no file matches the pattern")) }
+                paths += matches
             } else {
-                read(input, into: &files, errors: &errors)
+                paths.append(input)
             }
         }
-        return (files, errors)
+        return (paths, errors)
     }
 
-    private func walk(_ folder: String, depth: Int, into files: inout [SourceFile], errors: inout [InputError]) {
+    func read(_ path: String) -> Result<SourceFile, InputError> {
+        if path == "-" { return .success(SourceFile(name: "<stdin>", bytes: environment.readStandardInput())) }
+        do {
+            return .success(SourceFile(name: path, bytes: try environment.fileSystem.read(path)))
+        } catch let error as FileSystemError {
+            return .failure(InputError(file: path, message: error.message))
+        } catch {
+            return .failure(InputError(file: path, message: "cannot read the file"))
+        }
+    }
+
+    private func walk(_ folder: String, depth: Int, into paths: inout [String], errors: inout [InputError]) {
         guard depth < Self.maxFolderDepth else {
             errors.append(InputError(file: folder, message: "folders nested more than \(Self.maxFolderDepth) deep (a symbolic link loop?); not walked further"))
             return
@@ -38,20 +59,34 @@ struct InputLoader {
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             if environment.fileSystem.isFolder(path) {
-                walk(path, depth: depth + 1, into: &files, errors: &errors)
-            } else if name.hasSuffix(".json") || name.hasSuffix(".ndjson") || name.hasSuffix(".jsonl") {
-                read(path, into: &files, errors: &errors)
+                walk(path, depth: depth + 1, into: &paths, errors: &errors)
+            } else if Self.isInput(name) {
+                paths.append(path)
             }
         }
     }
 
-    private func read(_ path: String, into files: inout [SourceFile], errors: inout [InputError]) {
-        do {
-            files.append(SourceFile(name: path, bytes: try environment.fileSystem.read(path)))
-        } catch let error as FileSystemError {
-            errors.append(InputError(file: path, message: error.message))
-        } catch {
-            errors.append(InputError(file: path, message: "cannot read the file"))
+    /// The files under the pattern's fixed leading folders that match it.
+    private func expand(_ pattern: String) -> [String] {
+        let components = pattern.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let fixed = components.prefix { !Glob.isPattern($0) }
+        let root = fixed.isEmpty ? "." : (fixed.joined(separator: "/").isEmpty ? "/" : fixed.joined(separator: "/"))
+        var candidates: [String] = []
+        var errors: [InputError] = []
+        if environment.fileSystem.isFolder(root) { walkAll(root, depth: 0, into: &candidates, errors: &errors) }
+        let glob = Glob(pattern)
+        return candidates.filter { glob.matchesWholePath($0) }
+    }
+
+    private func walkAll(_ folder: String, depth: Int, into paths: inout [String], errors: inout [InputError]) {
+        guard depth < Self.maxFolderDepth, let names = environment.fileSystem.listFolder(folder) else { return }
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let path = folder == "." ? name : (folder.hasSuffix("/") ? folder + name : folder + "/" + name)
+            if environment.fileSystem.isFolder(path) {
+                walkAll(path, depth: depth + 1, into: &paths, errors: &errors)
+            } else {
+                paths.append(path)
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ import QBCheckCore
 public enum Invocation: Equatable, Sendable {
     case check(CheckOptions)
     case diff(CheckOptions)
+    case baseline(CheckOptions)
     case rules(OutputFormat)
     case explain(String)
     case help(String?)
@@ -13,25 +14,66 @@ public enum Invocation: Equatable, Sendable {
 public enum OutputFormat: String, Sendable, CaseIterable {
     case text
     case json
+    case sarif
+    case junit
+    case github
+
+    /// The format a report file's name suggests when `--output` comes without `--format`.
+    static func inferred(from path: String) -> OutputFormat {
+        if path.hasSuffix(".sarif") || path.hasSuffix(".sarif.json") { return .sarif }
+        if path.hasSuffix(".xml") { return .junit }
+        if path.hasSuffix(".json") { return .json }
+        return .text
+    }
 }
 
-/// Options shared by `check` and `diff`.
+/// One report to write: a format, to standard output or to a file.
+public struct ReportRequest: Equatable, Sendable {
+    public var format: OutputFormat
+    public var output: String?
+
+    public init(format: OutputFormat, output: String? = nil) {
+        self.format = format
+        self.output = output
+    }
+}
+
+/// The least severity that makes the exit status 1 (`--fail-on`).
+public enum FailThreshold: String, Sendable, CaseIterable {
+    case error, warning, info, never
+
+    func fails(_ severity: Severity) -> Bool {
+        switch self {
+        case .error: severity == .error
+        case .warning: severity >= .warning
+        case .info: true
+        case .never: false
+        }
+    }
+}
+
+/// Options shared by `check`, `diff` and `baseline`.
 public struct CheckOptions: Equatable, Sendable {
     public var account: String?
     public var origin: Origin?
-    public var format: OutputFormat = .text
+    public var reports: [ReportRequest] = [ReportRequest(format: .text)]
+    public var failOn: FailThreshold = .error
+    public var baseline: String?
     public var inputs: [String] = []
 
-    public init(account: String? = nil, origin: Origin? = nil, format: OutputFormat = .text, inputs: [String] = []) {
+    public init(account: String? = nil, origin: Origin? = nil, reports: [ReportRequest] = [ReportRequest(format: .text)],
+                failOn: FailThreshold = .error, baseline: String? = nil, inputs: [String] = []) {
         self.account = account
         self.origin = origin
-        self.format = format
+        self.reports = reports
+        self.failOn = failOn
+        self.baseline = baseline
         self.inputs = inputs
     }
 }
 
 extension Invocation {
-    public static let commands = ["check", "diff", "rules", "explain", "help", "version"]
+    public static let commands = ["check", "diff", "baseline", "rules", "explain", "help", "version"]
 
     /// Parses `qbcheck`'s arguments (without the program name). `qbcheck FILE...` means `check`.
     public static func parse(_ arguments: [String], fileExists: (String) -> Bool = { _ in true }) throws(UsageError) -> Invocation {
@@ -43,6 +85,7 @@ extension Invocation {
         case "help": return .help(rest.first)
         case "version": return .version
         case "check": return try checkOptions(rest, command: "check").map(Invocation.check) ?? .help("check")
+        case "baseline": return try checkOptions(rest, command: "baseline").map(Invocation.baseline) ?? .help("baseline")
         case "diff":
             guard let options = try checkOptions(rest, command: "diff") else { return .help("diff") }
             guard (1...2).contains(options.inputs.count) else {
@@ -55,7 +98,8 @@ extension Invocation {
             while index < rest.count {
                 switch rest[index] {
                 case "--help", "-h": return .help("rules")
-                case "--format": format = try parseFormat(value(after: rest, at: &index, command: "rules"), command: "rules")
+                case "--format":
+                    format = try parseFormat(value(after: rest, at: &index, command: "rules"), command: "rules", allowed: [.text, .json])
                 default: throw UsageError.unknownOption(rest[index], valid: ["--format", "--help"], command: "rules")
                 }
                 index += 1
@@ -74,9 +118,12 @@ extension Invocation {
         }
     }
 
-    /// The options of `check`/`diff`, or nil when `--help` was asked.
+    static let checkOptionNames = ["--account", "--origin", "--format", "--output", "--fail-on", "--baseline", "--help"]
+
+    /// The options of `check`/`diff`/`baseline`, or nil when `--help` was asked.
     private static func checkOptions(_ arguments: [String], command: String) throws(UsageError) -> CheckOptions? {
         var options = CheckOptions()
+        var requests: [ReportRequest] = []
         var index = 0
         var onlyInputs = false
         while index < arguments.count {
@@ -88,7 +135,23 @@ extension Invocation {
                 case "--": onlyInputs = true
                 case "--help", "-h": return nil
                 case "--account": options.account = try value(after: arguments, at: &index, command: command)
-                case "--format": options.format = try parseFormat(value(after: arguments, at: &index, command: command), command: command)
+                case "--baseline": options.baseline = try value(after: arguments, at: &index, command: command)
+                case "--format":
+                    let allowed: [OutputFormat] = command == "baseline" ? [.json] : OutputFormat.allCases
+                    requests.append(ReportRequest(format: try parseFormat(value(after: arguments, at: &index, command: command), command: command, allowed: allowed)))
+                case "--output":
+                    let path = try value(after: arguments, at: &index, command: command)
+                    if let last = requests.indices.last, requests[last].output == nil {
+                        requests[last].output = path
+                    } else {
+                        requests.append(ReportRequest(format: command == "baseline" ? .json : .inferred(from: path), output: path))
+                    }
+                case "--fail-on":
+                    let text = try value(after: arguments, at: &index, command: command)
+                    guard let threshold = FailThreshold(rawValue: text) else {
+                        throw UsageError("--fail-on takes error, warning, info or never, not '\(text)'\(Suggestion.hint(for: text, in: FailThreshold.allCases.map(\.rawValue)))", command: command)
+                    }
+                    options.failOn = threshold
                 case "--origin":
                     let text = try value(after: arguments, at: &index, command: command)
                     guard let origin = Origin(rawValue: text) else {
@@ -96,13 +159,18 @@ extension Invocation {
                     }
                     options.origin = origin
                 default:
-                    throw UsageError.unknownOption(argument, valid: ["--account", "--origin", "--format", "--help"], command: command)
+                    throw UsageError.unknownOption(argument, valid: checkOptionNames, command: command)
                 }
             }
             index += 1
         }
         guard !options.inputs.isEmpty else {
-            throw UsageError("no input files: give one or more JSON or NDJSON files, or - for standard input", command: command)
+            throw UsageError("no input files: give one or more JSON or NDJSON files or folders, or - for standard input", command: command)
+        }
+        if !requests.isEmpty { options.reports = requests }
+        if command == "baseline" { options.reports = options.reports.map { ReportRequest(format: .json, output: $0.output) } }
+        guard options.reports.filter({ $0.output == nil }).count <= 1 else {
+            throw UsageError("only one report can go to standard output: give the others --output FILE", command: command)
         }
         return options
     }
@@ -114,9 +182,10 @@ extension Invocation {
         return arguments[index]
     }
 
-    private static func parseFormat(_ text: String, command: String) throws(UsageError) -> OutputFormat {
-        guard let format = OutputFormat(rawValue: text) else {
-            throw UsageError("unknown format '\(text)': use text or json\(Suggestion.hint(for: text, in: OutputFormat.allCases.map(\.rawValue)))", command: command)
+    private static func parseFormat(_ text: String, command: String, allowed: [OutputFormat]) throws(UsageError) -> OutputFormat {
+        guard let format = OutputFormat(rawValue: text), allowed.contains(format) else {
+            let names = allowed.map(\.rawValue)
+            throw UsageError("unknown format '\(text)': use \(names.joined(separator: ", "))\(Suggestion.hint(for: text, in: names))", command: command)
         }
         return format
     }

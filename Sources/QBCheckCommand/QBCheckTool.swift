@@ -32,29 +32,75 @@ public enum QBCheckTool {
             }
             return CommandResult(exitCode: ExitCode.clean, standardOutput: CatalogRenderer.explain(entry), standardError: "")
         case .check(let options):
-            return finish(CheckRun(options: options, environment: environment).check(), format: options.format)
+            let run = CheckRun(options: options, environment: environment, keepsRecords: options.reports.contains { $0.format == .junit })
+            return finish(run.check(), options: options, environment: environment)
         case .diff(let options):
-            return finish(CheckRun(options: options, environment: environment).diff(), format: options.format)
+            let run = CheckRun(options: options, environment: environment, keepsRecords: options.reports.contains { $0.format == .junit })
+            return finish(run.diff(), options: options, environment: environment)
+        case .baseline(let options):
+            var baselineOptions = options
+            baselineOptions.baseline = nil
+            let report = CheckRun(options: baselineOptions, environment: environment).check()
+            guard report.inputErrors.isEmpty else {
+                return CommandResult(exitCode: ExitCode.failure, standardOutput: "", standardError: ReportRenderer.inputErrors(report)
+                    + "error: no baseline written: every input must be readable\n")
+            }
+            let text = Baseline(findings: report.findings, path: environment.displayPath).encoded()
+            return write(text, to: options.reports.first?.output, environment: environment, exitCode: ExitCode.clean,
+                         note: "baseline: \(report.findings.count) findings recorded\n")
         }
     }
 
-    private static func finish(_ report: Report, format: OutputFormat) -> CommandResult {
+    private static func finish(_ report: Report, options: CheckOptions, environment: CommandEnvironment) -> CommandResult {
         let exitCode: Int32
         if !report.inputErrors.isEmpty {
             exitCode = ExitCode.failure
-        } else if report.count(.error) > 0 {
+        } else if report.findings.contains(where: { options.failOn.fails($0.severity) }) {
             exitCode = ExitCode.findings
         } else {
             exitCode = ExitCode.clean
         }
-        return CommandResult(exitCode: exitCode, standardOutput: ReportRenderer.render(report, as: format),
-                             standardError: ReportRenderer.inputErrors(report))
+        let renderer = ReportRenderer(catalog: RuleRegistry.catalog, version: HelpText.version, displayPath: environment.displayPath)
+        var standardOutput = ""
+        var standardError = ReportRenderer.inputErrors(report)
+        var writeFailed = false
+        for request in options.reports {
+            let text = renderer.render(report, as: request.format)
+            guard let path = request.output else {
+                standardOutput += text
+                continue
+            }
+            do {
+                try environment.fileSystem.write(path, Array(text.utf8))
+            } catch {
+                let message = (error as? FileSystemError)?.message ?? "cannot write the file"
+                standardError += "\(path): error: \(message)\n"
+                writeFailed = true
+            }
+        }
+        if options.reports.allSatisfy({ $0.output != nil }) {
+            // Every report went to a file: still say how the run ended.
+            standardOutput += ReportRenderer.summary(report) + "\n"
+        }
+        return CommandResult(exitCode: writeFailed ? ExitCode.failure : exitCode, standardOutput: standardOutput, standardError: standardError)
+    }
+
+    private static func write(_ text: String, to path: String?, environment: CommandEnvironment, exitCode: Int32, note: String) -> CommandResult {
+        guard let path else { return CommandResult(exitCode: exitCode, standardOutput: text, standardError: "") }
+        do {
+            try environment.fileSystem.write(path, Array(text.utf8))
+            return CommandResult(exitCode: exitCode, standardOutput: note, standardError: "")
+        } catch {
+            let message = (error as? FileSystemError)?.message ?? "cannot write the file"
+            return CommandResult(exitCode: ExitCode.failure, standardOutput: "", standardError: "\(path): error: \(message)\n")
+        }
     }
 }
 
 extension CommandEnvironment {
     /// The real disk, standard input and working folder.
-    public static func live(currentDirectory: String, readStandardInput: @escaping @Sendable () -> [UInt8]) -> CommandEnvironment {
-        CommandEnvironment(fileSystem: .live, readStandardInput: readStandardInput, currentDirectory: currentDirectory)
+    public static func live(currentDirectory: String, progress: (@Sendable (RunProgress) -> Void)? = nil,
+                            readStandardInput: @escaping @Sendable () -> [UInt8]) -> CommandEnvironment {
+        CommandEnvironment(fileSystem: .live, readStandardInput: readStandardInput, currentDirectory: currentDirectory, progress: progress)
     }
 }

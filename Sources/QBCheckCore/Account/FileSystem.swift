@@ -1,17 +1,22 @@
 import Foundation
+import Synchronization
 
-/// The file access qbcheck needs, as a value: `live` reads the disk, `inMemory` serves tests.
+/// The file access qbcheck needs, as a value: `live` reads and writes the disk, `inMemory`
+/// serves tests (and keeps what they write).
 public struct FileSystem: Sendable {
-    /// The files directly inside a folder (names only), or nil when it is not a folder.
+    /// The names directly inside a folder, or nil when it is not a folder.
     public var listFolder: @Sendable (String) -> [String]?
     public var isFolder: @Sendable (String) -> Bool
     public var read: @Sendable (String) throws -> [UInt8]
+    /// Replaces a file's content atomically.
+    public var write: @Sendable (String, [UInt8]) throws -> Void
 
     public init(listFolder: @escaping @Sendable (String) -> [String]?, isFolder: @escaping @Sendable (String) -> Bool,
-                read: @escaping @Sendable (String) throws -> [UInt8]) {
+                read: @escaping @Sendable (String) throws -> [UInt8], write: @escaping @Sendable (String, [UInt8]) throws -> Void) {
         self.listFolder = listFolder
         self.isFolder = isFolder
         self.read = read
+        self.write = write
     }
 
     public static let live = FileSystem(
@@ -32,26 +37,60 @@ public struct FileSystem: Sendable {
             } catch {
                 throw FileSystemError(message: "cannot read the file (\(error.localizedDescription))")
             }
+        },
+        write: { path, bytes in
+            do {
+                try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+            } catch {
+                throw FileSystemError(message: "cannot write the file (\(error.localizedDescription))")
+            }
         })
 
-    /// Files held in memory by path; folders are the paths' parents.
-    public static func inMemory(_ files: [String: String]) -> FileSystem {
+    /// Files held in memory by path; folders are the paths' parents. What is written can be
+    /// read back, and `files` shows it.
+    public static func inMemory(_ initial: [String: String]) -> FileSystem {
+        inMemory(InMemoryFiles(initial))
+    }
+
+    public static func inMemory(_ store: InMemoryFiles) -> FileSystem {
         FileSystem(
             listFolder: { path in
                 let prefix = path.hasSuffix("/") ? path : path + "/"
-                let names = Set(files.keys.filter { $0.hasPrefix(prefix) }.compactMap {
+                let names = Set(store.files.keys.filter { $0.hasPrefix(prefix) }.compactMap {
                     $0.dropFirst(prefix.count).split(separator: "/").first.map(String.init)
                 })
                 return names.isEmpty ? nil : names.sorted()
             },
             isFolder: { path in
                 let prefix = path.hasSuffix("/") ? path : path + "/"
-                return files.keys.contains { $0.hasPrefix(prefix) }
+                return store.files.keys.contains { $0.hasPrefix(prefix) }
             },
             read: { path in
-                guard let text = files[path] else { throw FileSystemError(message: "no such file") }
-                return Array(text.utf8)
+                guard let bytes = store.files[path] else { throw FileSystemError(message: "no such file") }
+                return bytes
+            },
+            write: { path, bytes in
+                store.write(path, bytes)
             })
+    }
+}
+
+/// The files of an in-memory file system, shared by the tests that look at what was written.
+public final class InMemoryFiles: Sendable {
+    private let storage: Mutex<[String: [UInt8]]>
+
+    public init(_ files: [String: String] = [:]) {
+        storage = Mutex(files.mapValues { Array($0.utf8) })
+    }
+
+    public var files: [String: [UInt8]] { storage.withLock { $0 } }
+
+    public func text(_ path: String) -> String? {
+        files[path].map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    func write(_ path: String, _ bytes: [UInt8]) {
+        storage.withLock { $0[path] = bytes }
     }
 }
 

@@ -8,13 +8,13 @@ public struct Finding: Sendable, Hashable {
     public var file: String
     public var pointer: JSONPointer
     public var position: SourcePosition
-    /// The record the finding is about, as messages name it (`invoice 1037`).
-    public var record: String
+    /// The record the finding is about.
+    public var record: RecordIdentity
     public var message: String
     public var remedy: String
 
     public init(rule: String, severity: Severity, file: String, pointer: JSONPointer, position: SourcePosition,
-                record: String, message: String, remedy: String) {
+                record: RecordIdentity, message: String, remedy: String) {
         self.rule = rule
         self.severity = severity
         self.file = file
@@ -23,6 +23,44 @@ public struct Finding: Sendable, Hashable {
         self.record = record
         self.message = message
         self.remedy = remedy
+    }
+
+    /// The finding's pointer below its record's root (`/Line/0/Amount`), which stays the same
+    /// when the record moves within its file.
+    public var pointerInRecord: JSONPointer {
+        let tokens = pointer.tokens
+        let root = record.pointer.tokens
+        guard tokens.starts(with: root) else { return pointer }
+        return JSONPointer(Array(tokens.dropFirst(root.count)))
+    }
+}
+
+/// Which record a finding is about: its kind and id in its system, how messages name it, and
+/// where it stands in its file.
+public struct RecordIdentity: Sendable, Hashable {
+    /// `QBO Invoice`, `HubSpot contact`.
+    public var kind: String
+    /// QBO `Id` or HubSpot `id`; nil for a record not created yet.
+    public var id: String?
+    /// How messages name the record: `invoice 1037`.
+    public var label: String
+    public var file: String
+    /// The record's root in its file (`/QueryResponse/Invoice/3`).
+    public var pointer: JSONPointer
+    public var position: SourcePosition
+
+    public init(kind: String, id: String?, label: String, file: String, pointer: JSONPointer, position: SourcePosition) {
+        self.kind = kind
+        self.id = id
+        self.label = label
+        self.file = file
+        self.pointer = pointer
+        self.position = position
+    }
+
+    public init(_ document: Document) {
+        self.init(kind: document.kindName, id: document.recordID, label: document.label, file: document.file.name,
+                  pointer: document.location.pointer, position: document.file.position(of: document.location.offset))
     }
 }
 

@@ -14,12 +14,12 @@ public struct RuleEngine: Sendable {
     }
 
     /// Starts a run: one checker per active rule.
-    public func start(in context: RuleContext) -> RuleRun {
+    public func start(in context: RuleContext, keepingRecords: Bool = false) -> RuleRun {
         var skipped: [Skip] = []
         var run = RuleRun()
+        run.keepsRecords = keepingRecords
         for rule in rules {
-            let setting = context.settings.rules[rule.id]?.value
-            if setting == .off {
+            if !context.settings.rules.isEnabled(rule.id) {
                 skipped.append(Skip(rule: rule.id, reason: "turned off in qbcheck.json", records: 0))
                 continue
             }
@@ -27,8 +27,7 @@ public struct RuleEngine: Sendable {
                 skipped.append(Skip(rule: rule.id, reason: missing.missingReason, records: 0))
                 continue
             }
-            var override: Severity?
-            if case .severity(let chosen) = setting { override = chosen }
+            let override = context.settings.rules.severity(of: rule.id)
             let severity = override ?? catalog.entry(rule.id)?.severity ?? .error
             run.checkers.append(rule.makeChecker(in: context))
             run.outputs.append(RuleOutput(rule: rule.id, severity: severity))
@@ -53,15 +52,20 @@ public struct RuleRun {
     /// The severity qbcheck.json gives each active rule, replacing every finding's.
     fileprivate var overrides: [Severity?] = []
     fileprivate var skipped: [Skip] = []
+    fileprivate var keepsRecords = false
+    private var records: [RecordIdentity] = []
     private var documents = 0
 
     fileprivate init() {}
 
     public mutating func check(_ subject: Subject) {
+        let sides: [Document]
         switch subject {
-        case .document: documents += 1
-        case .edit(let edit): documents += (edit.before == nil ? 0 : 1) + (edit.after == nil ? 0 : 1)
+        case .document(let document): sides = [document]
+        case .edit(let edit): sides = [edit.before, edit.after].compactMap { $0 }
         }
+        documents += sides.count
+        if keepsRecords { records += sides.map(RecordIdentity.init) }
         for index in checkers.indices {
             checkers[index].check(subject, into: &outputs[index])
         }
@@ -91,6 +95,6 @@ public struct RuleRun {
         var unique: [Finding] = []
         var seen = Set<Finding>()
         for finding in findings where seen.insert(finding).inserted { unique.append(finding) }
-        return Report(findings: unique, skipped: skipped, documents: documents)
+        return Report(findings: unique, skipped: skipped, documents: documents, records: records)
     }
 }

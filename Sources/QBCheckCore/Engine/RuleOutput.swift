@@ -18,7 +18,7 @@ public struct RuleOutput: Sendable {
     ) {
         findings.append(Finding(
             rule: rule, severity: severity ?? self.severity, file: document.file.name, pointer: location.pointer,
-            position: document.file.position(of: location.offset), record: document.label, message: message, remedy: remedy))
+            position: document.file.position(of: location.offset), record: RecordIdentity(document), message: message, remedy: remedy))
     }
 
     /// Notes that one record could not be judged, and why.

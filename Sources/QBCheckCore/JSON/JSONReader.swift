@@ -9,14 +9,23 @@ public enum JSONReader {
     public typealias Entry = Result<JSONValue, JSONSyntaxError>
 
     public static func read(_ file: SourceFile, maxDepth: Int = 512) -> [Entry] {
+        var entries: [Entry] = []
+        forEach(in: file, maxDepth: maxDepth) { entries.append($0) }
+        return entries
+    }
+
+    /// Hands each top-level value to `body` as soon as it is read, so a large NDJSON export is
+    /// never held as a whole tree.
+    public static func forEach(in file: SourceFile, maxDepth: Int = 512, _ body: (Entry) -> Void) {
         file.bytes.withUnsafeBufferPointer { buffer in
-            read(buffer, lineMode: isLineDelimited(name: file.name), maxDepth: maxDepth)
+            read(buffer, lineMode: isLineDelimited(name: file.name), maxDepth: maxDepth, body: body)
         }
     }
 
     /// Reads exactly one value filling the whole buffer.
     public static func readSingle(_ file: SourceFile, maxDepth: Int = 512) -> Entry {
-        let entries = file.bytes.withUnsafeBufferPointer { read($0, lineMode: false, maxDepth: maxDepth, single: true) }
+        var entries: [Entry] = []
+        file.bytes.withUnsafeBufferPointer { read($0, lineMode: false, maxDepth: maxDepth, single: true) { entries.append($0) } }
         return entries.first ?? .failure(JSONSyntaxError(offset: 0, reason: .emptyInput))
     }
 
@@ -25,44 +34,43 @@ public enum JSONReader {
     }
 
     private static func read(
-        _ bytes: UnsafeBufferPointer<UInt8>, lineMode: Bool, maxDepth: Int, single: Bool = false
-    ) -> [Entry] {
+        _ bytes: UnsafeBufferPointer<UInt8>, lineMode: Bool, maxDepth: Int, single: Bool = false, body: (Entry) -> Void
+    ) {
         var start = 0
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
-            return [.failure(JSONSyntaxError(offset: 0, reason: .utf16))]
+            return body(.failure(JSONSyntaxError(offset: 0, reason: .utf16)))
         }
         if bytes.count >= 2, bytes[0] == 0 || bytes[1] == 0 {
-            return [.failure(JSONSyntaxError(offset: 0, reason: .utf16))]
+            return body(.failure(JSONSyntaxError(offset: 0, reason: .utf16)))
         }
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
 
         var parser = JSONParser(bytes: bytes, start: start, end: bytes.count, maxDepth: maxDepth)
         parser.skipWhitespace()
-        if parser.atEnd { return [.failure(JSONSyntaxError(offset: parser.position, reason: .emptyInput))] }
-        if lineMode { return readLines(bytes, from: start, maxDepth: maxDepth) }
+        if parser.atEnd { return body(.failure(JSONSyntaxError(offset: parser.position, reason: .emptyInput))) }
+        if lineMode { return readLines(bytes, from: start, maxDepth: maxDepth, body: body) }
 
-        var entries: [Entry] = []
         let firstStart = parser.position
+        let first: JSONValue
         do {
-            entries.append(.success(try parser.readValue()))
+            first = try parser.readValue()
         } catch {
-            return [.failure(error)]
+            return body(.failure(error))
         }
-        if parser.atEnd { return entries }
-        if single { return [.failure(JSONSyntaxError(offset: parser.position, reason: .trailingContent))] }
+        if parser.atEnd { return body(.success(first)) }
+        if single { return body(.failure(JSONSyntaxError(offset: parser.position, reason: .trailingContent))) }
         // A first document on one line followed by more: NDJSON without the extension (stdin, .json).
         if !containsNewline(bytes, from: firstStart, to: parser.position - 1) {
-            return readLines(bytes, from: start, maxDepth: maxDepth)
+            return readLines(bytes, from: start, maxDepth: maxDepth, body: body)
         }
+        body(.success(first))
         while !parser.atEnd {
             do {
-                entries.append(.success(try parser.readValue()))
+                body(.success(try parser.readValue()))
             } catch {
-                entries.append(.failure(error))
-                break
+                return body(.failure(error))
             }
         }
-        return entries
     }
 
     private static func containsNewline(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Bool {
@@ -74,8 +82,7 @@ public enum JSONReader {
         return false
     }
 
-    private static func readLines(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, maxDepth: Int) -> [Entry] {
-        var entries: [Entry] = []
+    private static func readLines(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, maxDepth: Int, body: (Entry) -> Void) {
         var lineStart = start
         while lineStart < bytes.count {
             var lineEnd = lineStart
@@ -86,16 +93,15 @@ public enum JSONReader {
                 do {
                     let value = try parser.readValue()
                     if parser.atEnd {
-                        entries.append(.success(value))
+                        body(.success(value))
                     } else {
-                        entries.append(.failure(JSONSyntaxError(offset: parser.position, reason: .trailingContent)))
+                        body(.failure(JSONSyntaxError(offset: parser.position, reason: .trailingContent)))
                     }
                 } catch {
-                    entries.append(.failure(error))
+                    body(.failure(error))
                 }
             }
             lineStart = lineEnd + 1
         }
-        return entries
     }
 }

@@ -10,19 +10,25 @@ public enum DocumentReader {
     /// Reads every document of a file. `objectType` names the HubSpot type when the file's
     /// name says it (`hubspot/contacts.json` in an account snapshot).
     public static func read(_ file: SourceFile, objectType: CRMObjectType? = nil) -> [Entry] {
-        let hint = objectType ?? hubSpotType(fromFileName: file.name)
         var entries: [Entry] = []
-        for value in JSONReader.read(file) {
+        forEach(in: file, objectType: objectType) { entry, _ in entries.append(entry) }
+        return entries
+    }
+
+    /// Hands each document to `body` as soon as it is read, with the byte offset reached in the
+    /// file (for progress); the JSON tree of one top-level value is dropped before the next.
+    public static func forEach(in file: SourceFile, objectType: CRMObjectType? = nil, _ body: (Entry, Int) -> Void) {
+        let hint = objectType ?? hubSpotType(fromFileName: file.name)
+        JSONReader.forEach(in: file) { value in
             switch value {
             case .failure(let error):
-                entries.append(.failure(InputError(error, in: file)))
+                body(.failure(InputError(error, in: file)), error.offset)
             case .success(let value):
-                entries += read(Node(value, at: .root), in: file, hint: hint).map { result in
-                    result.mapError { InputError($0, in: file) }
+                for result in read(Node(value, at: .root), in: file, hint: hint) {
+                    body(result.mapError { InputError($0, in: file) }, value.offset)
                 }
             }
         }
-        return entries
     }
 
     /// The HubSpot object type a file's name announces: `contacts.json`, `line_items.ndjson`.

@@ -30,12 +30,6 @@ public struct SyncSettings: Sendable {
         public var quickbooksField: Located<String>
     }
 
-    /// What `rules` says of one rule: off, or a severity replacing its default.
-    public enum RuleSetting: Sendable, Hashable {
-        case off
-        case severity(Severity)
-    }
-
     public var location: Location
     public var setupDate: Located<CalendarDate>?
     public var contacts: ObjectSync?
@@ -44,16 +38,17 @@ public struct SyncSettings: Sendable {
     /// The default mapping *Display name ← Associated company name* (on unless switched off).
     public var displayNameFromCompany: Located<Bool>?
     public var invoiceCustomFieldMappings: [CustomFieldMapping]
-    public var rules: [String: Located<RuleSetting>]
+    /// The rule configuration: `rules` and `suppressions`.
+    public var rules: RuleConfiguration
 
     /// Settings when there is no `qbcheck.json`: nothing mapped, every rule at its default.
     public static let defaults = SyncSettings(
         location: Location(pointer: .root, offset: 0), setupDate: nil, contacts: nil, products: nil, invoices: nil,
-        displayNameFromCompany: nil, invoiceCustomFieldMappings: [], rules: [:])
+        displayNameFromCompany: nil, invoiceCustomFieldMappings: [], rules: .none)
 
     init(location: Location, setupDate: Located<CalendarDate>?, contacts: ObjectSync?, products: ObjectSync?,
          invoices: ObjectSync?, displayNameFromCompany: Located<Bool>?, invoiceCustomFieldMappings: [CustomFieldMapping],
-         rules: [String: Located<RuleSetting>]) {
+         rules: RuleConfiguration) {
         self.location = location
         self.setupDate = setupDate
         self.contacts = contacts
@@ -70,7 +65,7 @@ public struct SyncSettings: Sendable {
     }
 
     public init(_ node: Node) throws(ShapeError) {
-        try Self.expectKeys(node, ["qbcheck", "sync", "rules", "$comment"])
+        try Self.expectKeys(node, ["qbcheck", "sync", "rules", "suppressions", "$comment"])
         guard let version = try node.decimal("qbcheck") else {
             throw ShapeError(at: node.location, "qbcheck.json needs \"qbcheck\": \(Self.formatVersion), the format version")
         }
@@ -99,11 +94,7 @@ public struct SyncSettings: Sendable {
             mappings.append(CustomFieldMapping(location: mapping.location, hubspotProperty: property, quickbooksField: field))
         }
         invoiceCustomFieldMappings = mappings
-        var rules: [String: Located<RuleSetting>] = [:]
-        for (id, setting) in try node.object("rules")?.members ?? [] {
-            rules[id] = try Self.ruleSetting(setting)
-        }
-        self.rules = rules
+        rules = try RuleConfiguration(rules: try node.object("rules"), suppressions: try node.array("suppressions"))
     }
 
     private static func objectSync(_ node: Node, extraKeys: [String]) throws(ShapeError) -> ObjectSync {
@@ -125,25 +116,7 @@ public struct SyncSettings: Sendable {
         return ObjectSync(location: node.location, enabled: try node.bool("enabled")?.value ?? true, direction: direction, conflictResolution: winner)
     }
 
-    private static func ruleSetting(_ node: Node) throws(ShapeError) -> Located<RuleSetting> {
-        let text: Located<String>
-        if let object = node.value.object {
-            try expectKeys(node, ["severity"])
-            guard object["severity"] != nil, let severity = try node.string("severity") else {
-                throw ShapeError(at: node.location, "a rule setting is \"off\", a severity, or {\"severity\": …}")
-            }
-            text = severity
-        } else {
-            text = try node.asString()
-        }
-        if text.value == "off" { return Located(.off, at: text.location) }
-        guard let severity = Severity(rawValue: text.value) else {
-            throw ShapeError(at: text.location, "unknown rule setting \"\(text.value)\": use \"off\", \"error\", \"warning\" or \"info\"")
-        }
-        return Located(.severity(severity), at: text.location)
-    }
-
-    private static func expectKeys(_ node: Node, _ allowed: [String]) throws(ShapeError) {
+    static func expectKeys(_ node: Node, _ allowed: [String]) throws(ShapeError) {
         guard let object = node.value.object else {
             throw ShapeError(at: node.location, "expected an object, found \(node.value.typeName)")
         }
