@@ -18,7 +18,9 @@ let package = Package(
         .executableTarget(name: "qbcheck-benchmark", dependencies: ["QBCheckCore", "QBCheckRules"]),
         .testTarget(name: "QBCheckCoreTests", dependencies: ["QBCheckCore"]),
         .testTarget(name: "QBCheckRulesTests", dependencies: ["QBCheckCore", "QBCheckRules", "QBCheckCommand"]),
-        .testTarget(name: "QBCheckCommandTests", dependencies: ["QBCheckCore", "QBCheckRules", "QBCheckCommand"]),
+        .testTarget(
+            name: "QBCheckCommandTests", dependencies: ["QBCheckCore", "QBCheckRules", "QBCheckCommand"],
+            exclude: ["Fixtures", "Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -33,6 +33,12 @@ public struct RunProgress: Sendable, Equatable {
     public var bytes: Int
     public var seconds: Double
 
+    public init(documents: Int, bytes: Int, seconds: Double) {
+        self.documents = documents
+        self.bytes = bytes
+        self.seconds = seconds
+    }
+
     /// `12,345 documents, 48.2 MB, 31.0 MB/s`.
     public var line: String {
         let megabytes = Double(bytes) / 1_000_000

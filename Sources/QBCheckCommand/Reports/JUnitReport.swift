@@ -29,7 +29,7 @@ struct JUnitReport {
             suiteIndex[file] = suites.count - 1
             return suites.count - 1
         }
-        func key(_ record: RecordIdentity) -> String { record.file + "#" + record.pointer.text }
+        func key(_ record: RecordIdentity) -> String { "\(record.file)#\(record.position)#\(record.pointer.text)" }
         func testCase(for record: RecordIdentity) -> (Int, Int) {
             if let index = caseIndex[key(record)] { return index }
             let s = suite(record.file)
@@ -51,6 +51,7 @@ struct JUnitReport {
             suites[s].cases.append(Case(name: "read \(renderer.displayPath(error.file))\(position)", error: error))
         }
 
+        suites.sort { $0.name < $1.name }
         let tests = suites.reduce(0) { $0 + $1.cases.count }
         let failures = suites.reduce(0) { $0 + $1.cases.filter { !$0.failures.isEmpty }.count }
         let errors = report.inputErrors.count
@@ -69,13 +70,13 @@ struct JUnitReport {
                 }
                 xml += "    <testcase \(attributes)>\n"
                 for finding in test.failures {
-                    xml += "      <failure type=\"\(Self.escape(finding.rule))\" message=\"\(Self.escape(finding.message))\">\(Self.escape(Self.detail(finding)))</failure>\n"
+                    xml += "      <failure type=\"\(Self.escape(finding.rule))\" message=\"\(Self.escape(finding.message))\">\(Self.escape(Self.detail(finding), inAttribute: false))</failure>\n"
                 }
                 if let error = test.error {
-                    xml += "      <error type=\"input\" message=\"\(Self.escape(error.message))\">\(Self.escape(ReportRenderer.line(error)))</error>\n"
+                    xml += "      <error type=\"input\" message=\"\(Self.escape(error.message))\">\(Self.escape(ReportRenderer.line(error), inAttribute: false))</error>\n"
                 }
                 if !test.notes.isEmpty {
-                    xml += "      <system-out>\(Self.escape(test.notes.map(Self.detail).joined(separator: "\n")))</system-out>\n"
+                    xml += "      <system-out>\(Self.escape(test.notes.map(Self.detail).joined(separator: "\n"), inAttribute: false))</system-out>\n"
                 }
                 xml += "    </testcase>\n"
             }
@@ -88,8 +89,9 @@ struct JUnitReport {
         "\(finding.file):\(finding.position.line):\(finding.position.column): \(finding.severity.rawValue): \(finding.message) [\(finding.rule)]\nremedy: \(finding.remedy)"
     }
 
-    /// XML character data and attribute values; characters XML 1.0 cannot hold become U+FFFD.
-    static func escape(_ text: String) -> String {
+    /// XML character data and attribute values (where line breaks are kept as `&#10;`);
+    /// characters XML 1.0 cannot hold become U+FFFD.
+    static func escape(_ text: String, inAttribute: Bool = true) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -98,7 +100,7 @@ struct JUnitReport {
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
             case "'": result += "&apos;"
-            case "\n": result += "&#10;"
+            case "\n": result += inAttribute ? "&#10;" : "\n"
             case "\t", "\r": result.unicodeScalars.append(scalar)
             case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: result += "\u{FFFD}"
             default: result.unicodeScalars.append(scalar)

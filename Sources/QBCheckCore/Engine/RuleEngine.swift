@@ -64,8 +64,10 @@ public struct RuleRun {
         case .document(let document): sides = [document]
         case .edit(let edit): sides = [edit.before, edit.after].compactMap { $0 }
         }
-        documents += sides.count
-        if keepsRecords { records += sides.map(RecordIdentity.init) }
+        // The sync settings are checked too, but they are no record of either system.
+        let records = sides.filter { $0.settings == nil }
+        documents += records.count
+        if keepsRecords { self.records += records.map(RecordIdentity.init) }
         for index in checkers.indices {
             checkers[index].check(subject, into: &outputs[index])
         }
