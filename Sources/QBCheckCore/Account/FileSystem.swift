@@ -46,6 +46,21 @@ public struct FileSystem: Sendable {
             }
         })
 
+    /// The same files with relative paths taken from `folder`, as a process whose working
+    /// folder it is would see them; `writes` receives what is written, when given.
+    public func rooted(at folder: String, writes: InMemoryFiles? = nil) -> FileSystem {
+        let base = folder.hasSuffix("/") ? folder : folder + "/"
+        let resolve: @Sendable (String) -> String = { $0.hasPrefix("/") ? $0 : base + $0 }
+        let (list, isFolder, read, write) = (listFolder, self.isFolder, self.read, self.write)
+        return FileSystem(
+            listFolder: { list(resolve($0)) },
+            isFolder: { isFolder(resolve($0)) },
+            read: { try read(resolve($0)) },
+            write: { path, bytes in
+                if let writes { writes.write(path, bytes) } else { try write(resolve(path), bytes) }
+            })
+    }
+
     /// Files held in memory by path; folders are the paths' parents. What is written can be
     /// read back, and `files` shows it.
     public static func inMemory(_ initial: [String: String]) -> FileSystem {
@@ -89,7 +104,7 @@ public final class InMemoryFiles: Sendable {
         files[path].map { String(decoding: $0, as: UTF8.self) }
     }
 
-    func write(_ path: String, _ bytes: [UInt8]) {
+    public func write(_ path: String, _ bytes: [UInt8]) {
         storage.withLock { $0[path] = bytes }
     }
 }
