@@ -7,6 +7,7 @@ enum HelpText {
         case nil: overview
         case "check": check
         case "diff": diff
+        case "baseline": baseline
         case "rules": rules
         case "explain": explain
         case "help", "version": overview
@@ -24,6 +25,7 @@ enum HelpText {
         COMMANDS:
           check      Check QBO and HubSpot documents (JSON or NDJSON files, folders, - for stdin)
           diff       Judge a proposed edit: BEFORE and AFTER
+          baseline   Record today's findings, so that later runs report only new ones
           rules      List the rule catalog
           explain    Explain one rule: the documented constraint, why, what to do, sources
           help       Show help for a command
@@ -36,20 +38,24 @@ enum HelpText {
         """
 
     static let check = """
-        USAGE: qbcheck check [--account DIR] [--origin hubspot|quickbooks] [--format text|json] FILE...
+        USAGE: qbcheck check [options] FILE...
 
         Checks every document of the files: QBO API responses (entities, query and batch
         responses), HubSpot CRM v3 objects and list pages, {"before", "after"} edits, NDJSON.
-        Folders are walked for *.json and *.ndjson; - reads standard input.
+        Folders are walked for *.json and *.ndjson; quoted globs are expanded; - reads standard input.
 
         OPTIONS:
-          --account DIR   Account snapshot: DIR/quickbooks/*.json, DIR/hubspot/<type>.json,
-                          DIR/qbcheck.json. Rules that need it are skipped (and listed) without it.
-                          Without --account, qbcheck.json is looked up in this folder and its parents.
-          --origin O      Who created the documents (hubspot or quickbooks), when their shape and
-                          the account cannot tell.
-          --format F      text (default) or json.
-          -h, --help      Show this help.
+          --account DIR     Account snapshot: DIR/quickbooks/*.json, DIR/hubspot/<type>.json,
+                            DIR/qbcheck.json. Rules that need it are skipped (and listed) without it.
+                            Without --account, qbcheck.json is looked up in this folder and its parents.
+          --origin O        Who created the documents (hubspot or quickbooks), when their shape and
+                            the account cannot tell.
+          --format F        text (default), json, sarif, junit or github.
+          --output FILE     Write the report of the --format before it to FILE. Several
+                            --format/--output pairs give several reports from one pass.
+          --fail-on S       error (default), warning, info or never: what makes the exit status 1.
+          --baseline FILE   Leave out the findings the baseline holds (see qbcheck baseline).
+          -h, --help        Show this help.
 
         """
 
@@ -66,6 +72,17 @@ enum HelpText {
           --origin O      Who created the records: hubspot or quickbooks.
           --format F      text (default) or json.
           -h, --help      Show this help.
+
+        """
+
+    static let baseline = """
+        USAGE: qbcheck baseline [--account DIR] [--origin O] [--output FILE] FILE... > qbcheck.baseline.json
+
+        Records the findings of a check of FILE... as a baseline. A later
+        `qbcheck check --baseline qbcheck.baseline.json …` reports only new findings and says how
+        many baselined ones no longer occur. Entries are keyed by rule, record (QBO Id, HubSpot id,
+        or file and pointer) and the pointer inside the record, not by line, so reformatting a file
+        does not break the baseline.
 
         """
 

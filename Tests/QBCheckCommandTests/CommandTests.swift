@@ -107,7 +107,7 @@ import Testing
     }
 
     @Test func printsHelpForEveryCommand() {
-        for command in ["check", "diff", "rules", "explain"] {
+        for command in ["check", "diff", "baseline", "rules", "explain"] {
             let result = run([command, "--help"])
             #expect(result.exitCode == ExitCode.clean)
             #expect(result.standardOutput.hasPrefix("USAGE: qbcheck \(command)"))
