@@ -4,13 +4,38 @@ import QBCheckCore
 /// and the corpus agree.
 public enum RuleRegistry {
     public static let all: [any Rule] = [
+        AccountingDealPropertiesRule(),
+        BillingContactRule(),
         ClosedPeriodRule(),
+        ClosedPeriodUnlockedRule(),
+        ConnectPermissionRule(),
+        ContactMissingEmailRule(),
+        CurrencyMismatchRule(),
         CustomFieldIneligibleRule(),
         CustomFieldNotVisibleRule(),
+        CustomMappingTierRule(),
+        CustomTransactionNumbersRule(),
+        DocNumberTooLongRule(),
         DuplicateDisplayNameRule(),
+        DuplicateDocNumberRule(),
+        DuplicateSKURule(),
         HubSpotInvoiceTaxRule(),
+        InactiveReferenceRule(),
+        IncompatibleFieldMappingRule(),
+        InvalidNameCharactersRule(),
+        InvoiceArithmeticRule(),
+        InvoiceCompanyAssociationRule(),
         LockedInvoiceEditRule(),
+        NameTooLongRule(),
         NonUSInvoiceSyncRule(),
+        OutboundInvoiceFilterLockedRule(),
+        PaidInvoiceWorkflowDuplicatesRule(),
+        ProcessingFeesNotExpensedRule(),
+        ProductMissingSKURule(),
+        RevenueRecognitionServiceDateRule(),
+        TaxableInvoiceLineLimitRule(),
+        TwoWayUpdateNotSyncedRule(),
+        UnmatchedLineItemRule(),
     ]
 
     /// The engine with every rule and the embedded catalog.

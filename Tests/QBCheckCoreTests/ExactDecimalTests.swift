@@ -52,3 +52,12 @@ import Testing
         #expect(throws: DecimalOverflow.self) { try huge * huge }
     }
 }
+
+extension ExactDecimalTests {
+    @Test func showsAmountsWithAtLeastTwoDecimals() throws {
+        #expect(try decimal("90").formatted(minimumPlaces: 2) == "90.00")
+        #expect(try decimal("1234.565").formatted(minimumPlaces: 2) == "1234.565")
+        #expect(try decimal("-0.5").formatted(minimumPlaces: 2) == "-0.50")
+        #expect(try decimal("1e2").formatted(minimumPlaces: 2) == "100.00")
+    }
+}

@@ -10,9 +10,16 @@ enum TextReport {
             output += "    remedy: \(finding.remedy)\n"
         }
         if !report.findings.isEmpty { output += "\n" }
+        // Rules skipped for one reason share a line.
+        var reasons: [String] = []
+        var rulesByReason: [String: [String]] = [:]
         for skip in report.skipped {
+            if rulesByReason[skip.reason] == nil { reasons.append(skip.reason) }
             let records = skip.records > 0 ? " (\(ReportRenderer.plural(skip.records, "record")))" : ""
-            output += "skipped \(skip.rule)\(records): \(skip.reason)\n"
+            rulesByReason[skip.reason, default: []].append(skip.rule + records)
+        }
+        for reason in reasons {
+            output += "skipped \(rulesByReason[reason, default: []].joined(separator: ", ")): \(reason)\n"
         }
         for suppressed in report.suppressed {
             let finding = suppressed.finding

@@ -45,6 +45,20 @@ public struct AccountLoader: Sendable {
 
         for name in jsonFiles(in: hubspotFolder) {
             let path = join(hubspotFolder, name)
+            if name == "account.json" {
+                guard let file = read(path, into: &errors) else { continue }
+                for entry in DocumentReader.read(file) {
+                    switch entry {
+                    case .success(.document(let document)) where document.hubspotAccount != nil:
+                        snapshot.hubspotAccountDocument = document
+                    case .success:
+                        errors.append(InputError(file: file.name, message: "hubspot/account.json describes the HubSpot account: it needs \"qbcheckHubSpotAccount\": \(HubSpotAccount.formatVersion) (see README)"))
+                    case .failure(let error):
+                        errors.append(error)
+                    }
+                }
+                continue
+            }
             guard let type = DocumentReader.hubSpotType(fromFileName: name) else {
                 errors.append(InputError(file: path, message: "the HubSpot object type is told by the file's name: use \(CRMObjectType.allCases.map { $0.rawValue + ".json" }.joined(separator: ", "))\(Suggestion.hint(for: name, in: CRMObjectType.allCases.map { $0.rawValue + ".json" }))"))
                 continue

@@ -9,6 +9,8 @@ public struct AccountSnapshot: Sendable {
     public var customFieldDefinitions: CustomFieldDefinitions?
     /// `DIR/qbcheck.json`, when present.
     public var settingsDocument: Document?
+    /// `DIR/hubspot/account.json`, when present.
+    public var hubspotAccountDocument: Document?
 
     public init(directory: String, quickbooks: [Document] = [], hubspot: [Document] = [],
                 customFieldDefinitions: CustomFieldDefinitions? = nil, settingsDocument: Document? = nil) {
@@ -17,6 +19,13 @@ public struct AccountSnapshot: Sendable {
         self.hubspot = hubspot
         self.customFieldDefinitions = customFieldDefinitions
         self.settingsDocument = settingsDocument
+    }
+
+    public var hubspotAccount: HubSpotAccount? { hubspotAccountDocument?.hubspotAccount }
+
+    /// Every document of the snapshot: QBO records, HubSpot records, account descriptions, settings.
+    public var allDocuments: [Document] {
+        quickbooks + hubspot + [hubspotAccountDocument, settingsDocument].compactMap { $0 }
     }
 
     public var companyInfo: (document: Document, info: QBOCompanyInfo)? {

@@ -56,6 +56,12 @@ public enum Requirement: Sendable, Hashable {
     case preferences
     /// The description of QBO's custom field definitions (`quickbooks/custom-fields.json`).
     case customFieldDefinitions
+    /// The description of the HubSpot account (`hubspot/account.json`).
+    case hubspotAccount
+    /// The QBO products and services (a query response of Item).
+    case quickbooksItems
+    /// The QBO customers (a query response of Customer).
+    case quickbooksCustomers
 
     /// Why the rule is skipped when the requirement is not met.
     public var missingReason: String {
@@ -66,6 +72,12 @@ public enum Requirement: Sendable, Hashable {
             "no QBO Preferences: pass --account DIR with the Preferences response in DIR/quickbooks/"
         case .customFieldDefinitions:
             "no QBO custom field definitions: describe them in DIR/quickbooks/custom-fields.json (see README), or include the Preferences response"
+        case .hubspotAccount:
+            "no description of the HubSpot account: describe it in DIR/hubspot/account.json (see README)"
+        case .quickbooksItems:
+            "no QBO products and services: pass --account DIR with a query response of Item in DIR/quickbooks/"
+        case .quickbooksCustomers:
+            "no QBO customers: pass --account DIR with a query response of Customer in DIR/quickbooks/"
         }
     }
 }

@@ -9,6 +9,13 @@ public struct RuleContext: Sendable {
     private var hubspotIndex: [CRMObjectType: [String: Document]] = [:]
     /// HubSpot invoices by invoice number (`hs_number`), to tell a QBO invoice's origin.
     private var hubspotInvoicesByNumber: [String: Document] = [:]
+    /// The account's QBO customers by `Id` and by email (lowercased), and items by `Id` and `Sku`.
+    public private(set) var customersByID: [String: QBONameEntity] = [:]
+    public private(set) var customersByEmail: [String: QBONameEntity] = [:]
+    public private(set) var itemsByID: [String: QBOItem] = [:]
+    public private(set) var itemsBySKU: [String: QBOItem] = [:]
+    /// HubSpot contacts by email (lowercased), from the account and the batch.
+    public private(set) var hubspotContactsByEmail: [String: CRMObject] = [:]
 
     public init(account: AccountSnapshot? = nil, settings: SyncSettings? = nil, declaredOrigin: Origin? = nil, batch: [Subject] = []) {
         self.account = account
@@ -20,11 +27,28 @@ public struct RuleContext: Sendable {
             case .edit(let edit): [edit.after ?? edit.before].compactMap { $0 }
             }
         }
+        for document in account?.quickbooks ?? [] {
+            switch document.content {
+            case .quickbooks(.name(let entity)) where entity.entity == "Customer":
+                if let id = entity.id?.value { customersByID[id] = entity }
+                if let email = entity.email?.value.trimmingSpaces.lowercased(), !email.isEmpty, customersByEmail[email] == nil {
+                    customersByEmail[email] = entity
+                }
+            case .quickbooks(.item(let item)):
+                if let id = item.id?.value { itemsByID[id] = item }
+                if let sku = item.sku?.value, !sku.isEmpty, itemsBySKU[sku] == nil { itemsBySKU[sku] = item }
+            default:
+                break
+            }
+        }
         for document in (account?.hubspot ?? []) + batchDocuments {
             guard let object = document.crmObject, let id = object.id?.value else { continue }
             hubspotIndex[object.type, default: [:]][id] = document
             if object.type == .invoices, let number = object["hs_number"]?.value {
                 hubspotInvoicesByNumber[number] = document
+            }
+            if object.type == .contacts, let email = object["email"]?.value.trimmingSpaces.lowercased(), !email.isEmpty {
+                hubspotContactsByEmail[email] = object
             }
         }
     }
@@ -32,6 +56,20 @@ public struct RuleContext: Sendable {
     /// The HubSpot record of this type and id, from the batch or the account.
     public func hubspot(_ type: CRMObjectType, id: String) -> Document? {
         hubspotIndex[type]?[id]
+    }
+
+    /// Whether the account snapshot holds QBO records of this entity (`Customer`, `Item`).
+    public func knowsQuickBooks(_ entity: String) -> Bool {
+        account?.quickbooks.contains { document in
+            if case .quickbooks(let record) = document.content { return record.name == entity }
+            return false
+        } ?? false
+    }
+
+    /// The QBO customer a HubSpot contact is matched to: the one with the contact's email.
+    public func customer(matching contact: CRMObject) -> QBONameEntity? {
+        guard let email = contact["email"]?.value.trimmingSpaces.lowercased() else { return nil }
+        return customersByEmail[email]
     }
 
     /// Whether the account snapshot holds HubSpot records of this type.
@@ -73,6 +111,9 @@ public struct RuleContext: Sendable {
         case .companyInfo: account?.companyInfo != nil
         case .preferences: account?.preferences != nil
         case .customFieldDefinitions: account?.customFieldDefinitions != nil || account?.preferences != nil
+        case .hubspotAccount: account?.hubspotAccount != nil
+        case .quickbooksItems: knowsQuickBooks("Item")
+        case .quickbooksCustomers: knowsQuickBooks("Customer")
         }
     }
 }

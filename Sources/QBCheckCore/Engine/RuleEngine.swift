@@ -64,8 +64,8 @@ public struct RuleRun {
         case .document(let document): sides = [document]
         case .edit(let edit): sides = [edit.before, edit.after].compactMap { $0 }
         }
-        // The sync settings are checked too, but they are no record of either system.
-        let records = sides.filter { $0.settings == nil }
+        // The sync settings and account descriptions are checked too, but they are no records.
+        let records = sides.filter(\.isRecord)
         documents += records.count
         if keepsRecords { self.records += records.map(RecordIdentity.init) }
         for index in checkers.indices {

@@ -5,6 +5,8 @@ public struct Document: Sendable {
         case quickbooks(QBOEntity)
         case hubspot(CRMObject)
         case settings(SyncSettings)
+        /// `hubspot/account.json`: tier, connecting user, workflows.
+        case hubspotAccount(HubSpotAccount)
     }
 
     /// What a QBO batch request asks for the entity; nil when the document is a plain record.
@@ -44,6 +46,19 @@ public struct Document: Sendable {
         return nil
     }
 
+    public var hubspotAccount: HubSpotAccount? {
+        if case .hubspotAccount(let account) = content { return account }
+        return nil
+    }
+
+    /// Whether the document is a record of QBO or HubSpot (not a description of settings).
+    public var isRecord: Bool {
+        switch content {
+        case .quickbooks, .hubspot: true
+        case .settings, .hubspotAccount: false
+        }
+    }
+
     /// A HubSpot invoice or a QBO Invoice.
     public var isInvoice: Bool {
         transaction?.entity == "Invoice" || crmObject?.type == .invoices
@@ -54,7 +69,7 @@ public struct Document: Sendable {
         switch content {
         case .quickbooks(let entity): entity.id?.value
         case .hubspot(let object): object.id?.value
-        case .settings: nil
+        case .settings, .hubspotAccount: nil
         }
     }
 
@@ -76,6 +91,8 @@ public struct Document: Sendable {
             return "\(object.type.noun) \(object.id?.value ?? "(new)")"
         case .settings:
             return "sync settings"
+        case .hubspotAccount:
+            return "HubSpot account settings"
         }
     }
 }

@@ -50,6 +50,9 @@ public enum DocumentReader {
             if keys.contains("before") || keys.contains("after"), keys.isSubset(of: ["before", "after", "$comment"]) {
                 return [try edit(node, in: file, hint: hint)]
             }
+            if HubSpotAccount.recognizes(node) {
+                return [.success(.document(Document(file: file, location: node.location, content: .hubspotAccount(try HubSpotAccount(node)))))]
+            }
             if SyncSettings.recognizes(node) {
                 return [.success(.document(Document(file: file, location: node.location, content: .settings(try SyncSettings(node)))))]
             }
@@ -222,6 +225,7 @@ extension Document {
         case .quickbooks(let entity): "QBO \(entity.name)"
         case .hubspot(let object): "HubSpot \(object.type.noun)"
         case .settings: "qbcheck.json"
+        case .hubspotAccount: "hubspot/account.json"
         }
     }
 }

@@ -91,6 +91,12 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         return (significand < 0 ? "-" : "") + digits
     }
 
+    /// The number with at least `places` decimals, as amounts are shown: `90` → `90.00`.
+    public func formatted(minimumPlaces places: Int) -> String {
+        guard -exponent < places, let scaled = significand.scaled(by: places + exponent) else { return description }
+        return ExactDecimal(significand: scaled, exponent: -places).description
+    }
+
     /// The same value without trailing zeros: `100.00` → `1e2` internally, so equal values match.
     public var normalized: ExactDecimal {
         var result = self

@@ -21,6 +21,13 @@ public struct SyncSettings: Sendable {
         public var enabled: Bool
         public var direction: Direction
         public var conflictResolution: Origin?
+        /// Custom mappings (Operations Hub Starter and up).
+        public var customMappings: [FieldMapping]
+        /// Filters the user set; nil means HubSpot's recommended filters from the setup date.
+        public var quickbooksToHubSpotFilter: SyncFilter?
+        public var hubspotToQuickBooksFilter: SyncFilter?
+        /// Where `filters.hubspotToQuickBooks` stands, when given.
+        public var hubspotToQuickBooksFilterLocation: Location?
     }
 
     /// A HubSpot invoice property mapped to a QBO invoice custom field, by the field's name.
@@ -38,17 +45,19 @@ public struct SyncSettings: Sendable {
     /// The default mapping *Display name ← Associated company name* (on unless switched off).
     public var displayNameFromCompany: Located<Bool>?
     public var invoiceCustomFieldMappings: [CustomFieldMapping]
+    /// The income account the *Custom line item* product posts to (named in the invoice-sync setup).
+    public var customLineItemIncomeAccount: Located<String>?
     /// The rule configuration: `rules` and `suppressions`.
     public var rules: RuleConfiguration
 
     /// Settings when there is no `qbcheck.json`: nothing mapped, every rule at its default.
     public static let defaults = SyncSettings(
         location: Location(pointer: .root, offset: 0), setupDate: nil, contacts: nil, products: nil, invoices: nil,
-        displayNameFromCompany: nil, invoiceCustomFieldMappings: [], rules: .none)
+        displayNameFromCompany: nil, invoiceCustomFieldMappings: [], customLineItemIncomeAccount: nil, rules: .none)
 
     init(location: Location, setupDate: Located<CalendarDate>?, contacts: ObjectSync?, products: ObjectSync?,
          invoices: ObjectSync?, displayNameFromCompany: Located<Bool>?, invoiceCustomFieldMappings: [CustomFieldMapping],
-         rules: RuleConfiguration) {
+         customLineItemIncomeAccount: Located<String>?, rules: RuleConfiguration) {
         self.location = location
         self.setupDate = setupDate
         self.contacts = contacts
@@ -56,6 +65,7 @@ public struct SyncSettings: Sendable {
         self.invoices = invoices
         self.displayNameFromCompany = displayNameFromCompany
         self.invoiceCustomFieldMappings = invoiceCustomFieldMappings
+        self.customLineItemIncomeAccount = customLineItemIncomeAccount
         self.rules = rules
     }
 
@@ -78,7 +88,8 @@ public struct SyncSettings: Sendable {
         setupDate = try sync?.date("setupDate")
         contacts = try sync?.object("contacts").map { (node) throws(ShapeError) in try Self.objectSync(node, extraKeys: ["mappings"]) }
         products = try sync?.object("products").map { (node) throws(ShapeError) in try Self.objectSync(node, extraKeys: []) }
-        invoices = try sync?.object("invoices").map { (node) throws(ShapeError) in try Self.objectSync(node, extraKeys: ["customFieldMappings"]) }
+        invoices = try sync?.object("invoices").map { (node) throws(ShapeError) in try Self.objectSync(node, extraKeys: ["customFieldMappings", "customLineItemIncomeAccount"]) }
+        customLineItemIncomeAccount = try sync?.object("invoices")?.string("customLineItemIncomeAccount")
         let contactMappings = try sync?.object("contacts")?.object("mappings")
         if let contactMappings { try Self.expectKeys(contactMappings, ["displayNameFromCompany"]) }
         displayNameFromCompany = try contactMappings?.bool("displayNameFromCompany")
@@ -98,7 +109,7 @@ public struct SyncSettings: Sendable {
     }
 
     private static func objectSync(_ node: Node, extraKeys: [String]) throws(ShapeError) -> ObjectSync {
-        try expectKeys(node, ["enabled", "direction", "conflictResolution", "$comment"] + extraKeys)
+        try expectKeys(node, ["enabled", "direction", "conflictResolution", "customMappings", "filters", "$comment"] + extraKeys)
         var direction = Direction.twoWay
         if let text = try node.string("direction") {
             guard let parsed = Direction(rawValue: text.value) else {
@@ -113,7 +124,15 @@ public struct SyncSettings: Sendable {
             }
             winner = parsed
         }
-        return ObjectSync(location: node.location, enabled: try node.bool("enabled")?.value ?? true, direction: direction, conflictResolution: winner)
+        var mappings: [FieldMapping] = []
+        for mapping in try node.array("customMappings") { mappings.append(try FieldMapping(mapping)) }
+        let filters = try node.object("filters")
+        if let filters { try expectKeys(filters, ["quickbooksToHubSpot", "hubspotToQuickBooks"]) }
+        let inbound = try filters?.object("quickbooksToHubSpot").map { (node) throws(ShapeError) in try SyncFilter(node) }
+        let outbound = try filters?.object("hubspotToQuickBooks").map { (node) throws(ShapeError) in try SyncFilter(node) }
+        return ObjectSync(location: node.location, enabled: try node.bool("enabled")?.value ?? true, direction: direction,
+                          conflictResolution: winner, customMappings: mappings, quickbooksToHubSpotFilter: inbound,
+                          hubspotToQuickBooksFilter: outbound, hubspotToQuickBooksFilterLocation: outbound?.location)
     }
 
     static func expectKeys(_ node: Node, _ allowed: [String]) throws(ShapeError) {

@@ -11,6 +11,8 @@ public struct QBONameEntity: Sendable {
     public var suffix: Located<String>?
     public var companyName: Located<String>?
     public var email: Located<String>?
+    public var printOnCheckName: Located<String>?
+    public var currency: Located<String>?
     public var active: Bool
 
     public init(_ node: Node, entity: String) throws(ShapeError) {
@@ -25,7 +27,16 @@ public struct QBONameEntity: Sendable {
         suffix = try node.string("Suffix")
         companyName = try node.string("CompanyName")
         email = try node.object("PrimaryEmailAddr")?.string("Address")
+        printOnCheckName = try node.string("PrintOnCheckName")
+        currency = try node.reference("CurrencyRef")
         active = try node.bool("Active")?.value ?? true
+    }
+
+    /// The name fields QBO limits, with their documented maximum lengths (QBO-CUST).
+    public var limitedNames: [(field: String, value: Located<String>, limit: Int)] {
+        [("DisplayName", displayName, 500), ("Title", title, 16), ("GivenName", givenName, 100), ("MiddleName", middleName, 100),
+         ("FamilyName", familyName, 100), ("Suffix", suffix, 16), ("CompanyName", companyName, 100), ("PrintOnCheckName", printOnCheckName, 110)]
+            .compactMap { field, value, limit in value.map { (field, $0, limit) } }
     }
 
     /// The display name QBO will hold: the explicit one, or, as QBO generates it when none is

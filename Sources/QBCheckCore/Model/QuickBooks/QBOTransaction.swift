@@ -16,6 +16,8 @@ public struct QBOTransaction: Sendable {
     public var globalTaxCalculation: Located<String>?
     public var totalAmount: Located<ExactDecimal>?
     public var currency: Located<String>?
+    /// `MetaData.CreateTime`, when QBO created the record (sync filters compare it).
+    public var createTime: Located<String>?
 
     public init(_ node: Node, entity: String) throws(ShapeError) {
         self.entity = entity
@@ -40,6 +42,7 @@ public struct QBOTransaction: Sendable {
         globalTaxCalculation = try node.string("GlobalTaxCalculation")
         totalAmount = try node.decimal("TotalAmt")
         currency = try node.reference("CurrencyRef")
+        createTime = try node.object("MetaData")?.string("CreateTime")
     }
 
     /// Every line, group lines' nested lines included, in file order.

@@ -1,0 +1,75 @@
+import QBCheckCore
+
+/// QBO: a document number already used by another invoice or credit memo fails with error 6140
+/// ("Duplicate Document Number Error : You must specify a different number. This number has
+/// already been used.").
+public struct DuplicateDocNumberRule: Rule {
+    public let id = "duplicate-doc-number"
+
+    public init() {}
+
+    /// Invoices and credit memos share one document-number space.
+    static let numberedEntities: Set<String> = ["Invoice", "CreditMemo"]
+
+    private struct Holder {
+        var description: String
+        /// The QBO record id, or the HubSpot invoice id, or the file position.
+        var identity: String
+        /// The HubSpot twin of a QBO invoice carries the same number and is no duplicate.
+        var isInvoice: Bool
+    }
+
+    public func makeChecker(in context: RuleContext) -> any RecordChecker {
+        var checker = Checker(context: context)
+        for document in context.account?.quickbooks ?? [] {
+            guard let transaction = document.transaction, Self.numberedEntities.contains(transaction.entity),
+                  let number = transaction.docNumber?.value, !number.isEmpty else { continue }
+            checker.claim(number, Holder(description: "QuickBooks \(document.label) (Id \(transaction.id?.value ?? "?"))",
+                                         identity: "QBO \(transaction.id?.value ?? document.location.pointer.text)", isInvoice: transaction.entity == "Invoice"))
+        }
+        return checker
+    }
+
+    private struct Checker: RecordChecker {
+        let context: RuleContext
+        var taken: [String: Holder] = [:]
+
+        mutating func claim(_ number: String, _ holder: Holder) {
+            if taken[number] == nil { taken[number] = holder }
+        }
+
+        mutating func check(_ subject: Subject, into output: inout RuleOutput) {
+            let document: Document
+            switch subject {
+            case .document(let single): document = single
+            case .edit(let edit):
+                guard let after = edit.after else { return }
+                document = after
+            }
+            let number: Located<String>
+            let holder: Holder
+            var twinOfQuickBooksInvoice = false
+            switch document.content {
+            case .quickbooks(.transaction(let transaction)):
+                guard DuplicateDocNumberRule.numberedEntities.contains(transaction.entity), let value = transaction.docNumber, !value.value.isEmpty else { return }
+                number = value
+                holder = Holder(description: document.label, identity: "QBO \(transaction.id?.value ?? "\(document.file.name)#\(document.location.pointer)")",
+                                isInvoice: transaction.entity == "Invoice")
+            case .hubspot(let invoice) where invoice.type == .invoices:
+                guard context.isInvoiceBoundForQuickBooks(document) == true, let value = invoice["hs_number"], !value.value.isEmpty else { return }
+                number = value
+                holder = Holder(description: "HubSpot \(document.label)", identity: "HubSpot \(invoice.id?.value ?? document.location.pointer.text)", isInvoice: true)
+                twinOfQuickBooksInvoice = true
+            default:
+                return
+            }
+            if let other = taken[number.value], other.identity != holder.identity,
+               !(twinOfQuickBooksInvoice && other.isInvoice && other.identity.hasPrefix("QBO ")) {
+                output.report(number.location, in: document,
+                    "the document number \"\(number.value)\" of \(holder.description) is already used by \(other.description); QuickBooks rejects a second invoice or credit memo with the same number (error 6140, \"Duplicate Document Number Error\")",
+                    remedy: "Give the invoice a number no other QuickBooks invoice or credit memo uses; if numbers collide because Custom transaction numbers is on in QuickBooks, turn it off.")
+            }
+            claim(number.value, holder)
+        }
+    }
+}
