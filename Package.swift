@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// Layers, pointing one way: `qbcheck` → `QBCheckCommand` → `QBCheckRules` → `QBCheckCore`.
+/// Layers, pointing one way: `qbcheck` → `QBCheckCommand` → `QBCheckPreflight` → `QBCheckRules` → `QBCheckCore`.
 /// No third-party packages: Foundation and Swift Testing only.
 let package = Package(
     name: "qbcheck",
@@ -13,13 +13,14 @@ let package = Package(
     targets: [
         .target(name: "QBCheckCore"),
         .target(name: "QBCheckRules", dependencies: ["QBCheckCore"]),
-        .target(name: "QBCheckCommand", dependencies: ["QBCheckCore", "QBCheckRules"]),
+        .target(name: "QBCheckPreflight", dependencies: ["QBCheckCore", "QBCheckRules"]),
+        .target(name: "QBCheckCommand", dependencies: ["QBCheckCore", "QBCheckRules", "QBCheckPreflight"]),
         .executableTarget(name: "qbcheck", dependencies: ["QBCheckCommand"]),
         .executableTarget(name: "qbcheck-benchmark", dependencies: ["QBCheckCore", "QBCheckRules"]),
         .testTarget(name: "QBCheckCoreTests", dependencies: ["QBCheckCore"]),
         .testTarget(name: "QBCheckRulesTests", dependencies: ["QBCheckCore", "QBCheckRules", "QBCheckCommand"]),
         .testTarget(
-            name: "QBCheckCommandTests", dependencies: ["QBCheckCore", "QBCheckRules", "QBCheckCommand"],
+            name: "QBCheckCommandTests", dependencies: ["QBCheckCore", "QBCheckRules", "QBCheckPreflight", "QBCheckCommand"],
             exclude: ["Fixtures", "Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -4,7 +4,7 @@ import QBCheckCore
 enum CatalogRenderer {
     static func list(_ catalog: RuleCatalog, as format: OutputFormat) -> String {
         switch format {
-        case .text, .sarif, .junit, .github:
+        case .text, .sarif, .junit, .github, .html:
             let width = catalog.ids.map(\.count).max() ?? 0
             return catalog.entries.map { entry in
                 entry.id.padding(to: width) + "  " + entry.severity.rawValue.padding(to: 7) + "  " + entry.title + "\n"

@@ -8,6 +8,7 @@ enum HelpText {
         case "check": check
         case "diff": diff
         case "baseline": baseline
+        case "preflight": preflight
         case "rules": rules
         case "explain": explain
         case "help", "version": overview
@@ -26,6 +27,7 @@ enum HelpText {
           check      Check QBO and HubSpot documents (JSON or NDJSON files, folders, - for stdin)
           diff       Judge a proposed edit: BEFORE and AFTER
           baseline   Record today's findings, so that later runs report only new ones
+          preflight  Audit both accounts before the sync is switched on
           rules      List the rule catalog
           explain    Explain one rule: the documented constraint, why, what to do, sources
           help       Show help for a command
@@ -83,6 +85,24 @@ enum HelpText {
         many baselined ones no longer occur. Entries are keyed by rule, record (QBO Id, HubSpot id,
         or file and pointer) and the pointer inside the record, not by line, so reformatting a file
         does not break the baseline.
+
+        """
+
+    static let preflight = """
+        USAGE: qbcheck preflight [--account] DIR [--format text|json|html] [--output FILE] [--fail-on S]
+
+        Audits an account snapshot before the sync is switched on: which records would sync, fail
+        or be left out in each direction (with the reason: direction, filter, missing SKU or
+        email), every rule over the records, the settings and the pending changes in
+        DIR/changes/, the recommendations on the accounts' settings, and the fees to book.
+        Pairs that qbcheck.json does not set take HubSpot's recommended setup.
+
+        OPTIONS:
+          --account DIR     The snapshot (see qbcheck check --help); DIR alone works too.
+          --format F        text (default), json, or html (a self-contained page).
+          --output FILE     Write the report to FILE; several --format/--output pairs are allowed.
+          --fail-on S       error (default), warning, info or never: what makes the exit status 1.
+          -h, --help        Show this help.
 
         """
 

@@ -5,6 +5,7 @@ public enum Invocation: Equatable, Sendable {
     case check(CheckOptions)
     case diff(CheckOptions)
     case baseline(CheckOptions)
+    case preflight(CheckOptions)
     case rules(OutputFormat)
     case explain(String)
     case help(String?)
@@ -17,11 +18,14 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case sarif
     case junit
     case github
+    /// A self-contained page (`preflight` only).
+    case html
 
     /// The format a report file's name suggests when `--output` comes without `--format`.
     static func inferred(from path: String) -> OutputFormat {
         if path.hasSuffix(".sarif") || path.hasSuffix(".sarif.json") { return .sarif }
         if path.hasSuffix(".xml") { return .junit }
+        if path.hasSuffix(".html") { return .html }
         if path.hasSuffix(".json") { return .json }
         return .text
     }
@@ -73,7 +77,7 @@ public struct CheckOptions: Equatable, Sendable {
 }
 
 extension Invocation {
-    public static let commands = ["check", "diff", "baseline", "rules", "explain", "help", "version"]
+    public static let commands = ["check", "diff", "baseline", "preflight", "rules", "explain", "help", "version"]
 
     /// Parses `qbcheck`'s arguments (without the program name). `qbcheck FILE...` means `check`.
     public static func parse(_ arguments: [String], fileExists: (String) -> Bool = { _ in true }) throws(UsageError) -> Invocation {
@@ -86,6 +90,14 @@ extension Invocation {
         case "version": return .version
         case "check": return try checkOptions(rest, command: "check").map(Invocation.check) ?? .help("check")
         case "baseline": return try checkOptions(rest, command: "baseline").map(Invocation.baseline) ?? .help("baseline")
+        case "preflight":
+            guard var options = try checkOptions(rest, command: "preflight") else { return .help("preflight") }
+            // `qbcheck preflight DIR` names the snapshot as --account does.
+            if options.account == nil, options.inputs.count == 1 { options.account = options.inputs.removeFirst() }
+            guard options.account != nil, options.inputs.isEmpty else {
+                throw UsageError("preflight audits one account snapshot: qbcheck preflight --account DIR", command: "preflight")
+            }
+            return .preflight(options)
         case "diff":
             guard let options = try checkOptions(rest, command: "diff") else { return .help("diff") }
             guard (1...2).contains(options.inputs.count) else {
@@ -137,7 +149,11 @@ extension Invocation {
                 case "--account": options.account = try value(after: arguments, at: &index, command: command)
                 case "--baseline": options.baseline = try value(after: arguments, at: &index, command: command)
                 case "--format":
-                    let allowed: [OutputFormat] = command == "baseline" ? [.json] : OutputFormat.allCases
+                    let allowed: [OutputFormat] = switch command {
+                    case "baseline": [.json]
+                    case "preflight": [.text, .json, .html]
+                    default: [.text, .json, .sarif, .junit, .github]
+                    }
                     requests.append(ReportRequest(format: try parseFormat(value(after: arguments, at: &index, command: command), command: command, allowed: allowed)))
                 case "--output":
                     let path = try value(after: arguments, at: &index, command: command)
@@ -164,7 +180,8 @@ extension Invocation {
             }
             index += 1
         }
-        guard !options.inputs.isEmpty else {
+        guard !options.inputs.isEmpty || (command == "preflight" && options.account != nil) else {
+            if command == "preflight" { throw UsageError("preflight audits one account snapshot: qbcheck preflight --account DIR", command: command) }
             throw UsageError("no input files: give one or more JSON or NDJSON files or folders, or - for standard input", command: command)
         }
         if !requests.isEmpty { options.reports = requests }

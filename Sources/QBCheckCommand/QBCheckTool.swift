@@ -1,4 +1,5 @@
 import QBCheckCore
+import QBCheckPreflight
 import QBCheckRules
 
 /// The whole `qbcheck` command as a function from arguments and environment to output and exit
@@ -37,6 +38,8 @@ public enum QBCheckTool {
         case .diff(let options):
             let run = CheckRun(options: options, environment: environment, keepsRecords: options.reports.contains { $0.format == .junit })
             return finish(run.diff(), options: options, environment: environment)
+        case .preflight(let options):
+            return preflight(options, environment: environment)
         case .baseline(let options):
             var baselineOptions = options
             baselineOptions.baseline = nil
@@ -83,6 +86,57 @@ public enum QBCheckTool {
             standardOutput += ReportRenderer.summary(report) + "\n"
         }
         return CommandResult(exitCode: writeFailed ? ExitCode.failure : exitCode, standardOutput: standardOutput, standardError: standardError)
+    }
+
+    private static func preflight(_ options: CheckOptions, environment: CommandEnvironment) -> CommandResult {
+        let directory = options.account ?? "."
+        let (snapshot, accountErrors) = AccountLoader(fileSystem: environment.fileSystem).load(directory)
+        var errors = accountErrors
+        // Pending changes: DIR/changes/*.json, edits waiting to sync.
+        let changesFolder = directory.hasSuffix("/") ? directory + "changes" : directory + "/changes"
+        var changes: [Subject] = []
+        if environment.fileSystem.isFolder(changesFolder) {
+            let loader = InputLoader(environment: environment)
+            let (paths, pathErrors) = loader.paths([changesFolder])
+            errors += pathErrors
+            for path in paths {
+                switch loader.read(path) {
+                case .failure(let error): errors.append(error)
+                case .success(let file):
+                    for entry in DocumentReader.read(file) {
+                        switch entry {
+                        case .success(let subject): changes.append(subject)
+                        case .failure(let error): errors.append(error)
+                        }
+                    }
+                }
+            }
+        }
+        var result = Preflight().run(snapshot, changes: changes)
+        result.report.inputErrors = errors + result.report.inputErrors
+        let exitCode: Int32 = !result.report.inputErrors.isEmpty ? ExitCode.failure
+            : result.report.findings.contains(where: { options.failOn.fails($0.severity) }) ? ExitCode.findings : ExitCode.clean
+        var standardOutput = ""
+        var standardError = ReportRenderer.inputErrors(result.report)
+        for request in options.reports {
+            let text: String = switch request.format {
+            case .json: PreflightJSON.render(result)
+            case .html: PreflightHTML(catalog: RuleRegistry.catalog).render(result)
+            default: PreflightText.render(result)
+            }
+            guard let path = request.output else {
+                standardOutput += text
+                continue
+            }
+            do {
+                try environment.fileSystem.write(path, Array(text.utf8))
+            } catch {
+                standardError += "\(path): error: \((error as? FileSystemError)?.message ?? "cannot write the file")\n"
+                return CommandResult(exitCode: ExitCode.failure, standardOutput: standardOutput, standardError: standardError)
+            }
+        }
+        if options.reports.allSatisfy({ $0.output != nil }) { standardOutput += ReportRenderer.summary(result.report) + "\n" }
+        return CommandResult(exitCode: exitCode, standardOutput: standardOutput, standardError: standardError)
     }
 
     private static func write(_ text: String, to path: String?, environment: CommandEnvironment, exitCode: Int32, note: String) -> CommandResult {

@@ -18,7 +18,7 @@ extension RuleContext {
     }
 
     /// The HubSpot line items of a HubSpot invoice, from the batch or the account.
-    func lineItems(of invoice: CRMObject) -> [(association: CRMObject.Association, document: Document?)] {
+    package func lineItems(of invoice: CRMObject) -> [(association: CRMObject.Association, document: Document?)] {
         invoice.associated(.lineItems).map { ($0, hubspot(.lineItems, id: $0.id.value)) }
     }
 }

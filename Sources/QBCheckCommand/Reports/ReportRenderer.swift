@@ -21,6 +21,8 @@ public struct ReportRenderer: Sendable {
         case .sarif: SARIFReport(renderer: self).render(report)
         case .junit: JUnitReport(renderer: self).render(report)
         case .github: GitHubReport(renderer: self).render(report)
+        // The page is a preflight report; a plain report shows as text.
+        case .html: TextReport.render(report)
         }
     }
 

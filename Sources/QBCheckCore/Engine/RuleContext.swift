@@ -95,7 +95,8 @@ public struct RuleContext: Sendable {
         }
     }
 
-    static func origin(ofHubSpotInvoice object: CRMObject) -> Origin {
+    /// Who created a HubSpot invoice, by its *Invoice source* (`hs_invoice_source`).
+    public static func origin(ofHubSpotInvoice object: CRMObject) -> Origin {
         guard let source = object["hs_invoice_source"]?.value.lowercased() else { return .hubspot }
         let external = ["data_sync", "data sync", "datasync", "quickbooks", "integration", "legacy"]
         return external.contains(where: source.contains) ? .quickbooks : .hubspot

@@ -28,6 +28,18 @@ public struct SyncSettings: Sendable {
         public var hubspotToQuickBooksFilter: SyncFilter?
         /// Where `filters.hubspotToQuickBooks` stands, when given.
         public var hubspotToQuickBooksFilterLocation: Location?
+
+        package init(location: Location, enabled: Bool, direction: Direction, conflictResolution: Origin?, customMappings: [FieldMapping],
+                     quickbooksToHubSpotFilter: SyncFilter?, hubspotToQuickBooksFilter: SyncFilter?, hubspotToQuickBooksFilterLocation: Location?) {
+            self.location = location
+            self.enabled = enabled
+            self.direction = direction
+            self.conflictResolution = conflictResolution
+            self.customMappings = customMappings
+            self.quickbooksToHubSpotFilter = quickbooksToHubSpotFilter
+            self.hubspotToQuickBooksFilter = hubspotToQuickBooksFilter
+            self.hubspotToQuickBooksFilterLocation = hubspotToQuickBooksFilterLocation
+        }
     }
 
     /// A HubSpot invoice property mapped to a QBO invoice custom field, by the field's name.

@@ -58,7 +58,7 @@ public struct DuplicateDocNumberRule: Rule {
             case .hubspot(let invoice) where invoice.type == .invoices:
                 guard context.isInvoiceBoundForQuickBooks(document) == true, let value = invoice["hs_number"], !value.value.isEmpty else { return }
                 number = value
-                holder = Holder(description: "HubSpot \(document.label)", identity: "HubSpot \(invoice.id?.value ?? document.location.pointer.text)", isInvoice: true)
+                holder = Holder(description: "HubSpot \(document.label) (id \(invoice.id?.value ?? "new"))", identity: "HubSpot \(invoice.id?.value ?? document.location.pointer.text)", isInvoice: true)
                 twinOfQuickBooksInvoice = true
             default:
                 return
