@@ -66,7 +66,15 @@ public struct PreflightReport: Sendable {
 
     /// Findings about the accounts' settings rather than a record: recommendations.
     public var accountFindings: [Finding] {
-        let recordKinds: Set<String> = ["QBO Customer", "QBO Item", "QBO Invoice", "HubSpot contact", "HubSpot product", "HubSpot invoice"]
-        return report.findings.filter { !recordKinds.contains($0.record.kind) }
+        report.findings.filter { PreflightReport.settingsKinds.contains($0.record.kind) }
     }
+
+    /// Findings on records that still sync or are left out, and on pending changes: what
+    /// neither the failing records nor the recommendations show.
+    public var otherFindings: [Finding] {
+        let shown = Set(failing.flatMap(\.findings))
+        return report.findings.filter { !shown.contains($0) && !PreflightReport.settingsKinds.contains($0.record.kind) }
+    }
+
+    static let settingsKinds: Set<String> = ["QBO Preferences", "QBO CompanyInfo", "qbcheck.json", "hubspot/account.json"]
 }

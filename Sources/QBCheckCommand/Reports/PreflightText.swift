@@ -29,8 +29,7 @@ enum PreflightText {
             output += "\nAccount settings and recommendations (\(recommendations.count))\n"
             for finding in recommendations { output += indent(finding) }
         }
-        let failingRecords = Set(failing.map(\.record))
-        let others = preflight.report.findings.filter { !failingRecords.contains($0.record) && !recommendations.contains($0) }
+        let others = preflight.otherFindings
         if !others.isEmpty {
             output += "\nOther findings (\(others.count))\n"
             for finding in others { output += indent(finding) }

@@ -81,15 +81,21 @@ public struct RuleContext: Sendable {
     ///
     /// `--origin` decides when given. A HubSpot invoice is HubSpot's unless its *Invoice source*
     /// (`hs_invoice_source`) names the data sync or the QuickBooks integration. A QBO invoice's
-    /// origin is that of the HubSpot invoice with the same number, if the snapshot holds one.
+    /// origin is that of the HubSpot invoice with the same number, if the snapshot holds one, and
+    /// QuickBooks' when the snapshot's HubSpot invoice export holds none.
     public func origin(of document: Document) -> Origin? {
         if let declaredOrigin { return declaredOrigin }
         switch document.content {
         case .hubspot(let object) where object.type == .invoices:
             return Self.origin(ofHubSpotInvoice: object)
         case .quickbooks(.transaction(let transaction)):
-            guard let number = transaction.docNumber?.value, let twin = hubspotInvoicesByNumber[number]?.crmObject else { return nil }
-            return Self.origin(ofHubSpotInvoice: twin)
+            if let number = transaction.docNumber?.value, let twin = hubspotInvoicesByNumber[number]?.crmObject {
+                return Self.origin(ofHubSpotInvoice: twin)
+            }
+            // A stored QBO invoice that the snapshot's HubSpot invoice export does not hold was
+            // not created in HubSpot (HubSpot keeps every invoice it creates).
+            if transaction.id != nil, document.operation == nil, knowsHubSpot(.invoices) { return .quickbooks }
+            return nil
         default:
             return nil
         }

@@ -84,6 +84,9 @@ public struct Document: Sendable {
         case .quickbooks(.name(let entity)):
             if let name = entity.effectiveDisplayName?.value { return "\(entity.entity.sentenceCased) \"\(name)\"" }
             return "\(entity.entity.sentenceCased) \(entity.id?.value ?? "(new)")"
+        case .quickbooks(.item(let item)):
+            if let name = item.name?.value { return "product \"\(name)\"" }
+            return "product \(item.id?.value ?? "(new)")"
         case .quickbooks(let entity):
             return "\(entity.name.sentenceCased) \(entity.id?.value ?? "")".trimmingSpaces
         case .hubspot(let object):

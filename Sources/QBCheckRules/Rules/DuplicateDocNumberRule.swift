@@ -15,8 +15,9 @@ public struct DuplicateDocNumberRule: Rule {
         var description: String
         /// The QBO record id, or the HubSpot invoice id, or the file position.
         var identity: String
-        /// The HubSpot twin of a QBO invoice carries the same number and is no duplicate.
+        /// A HubSpot invoice and a QBO invoice with one number are one invoice, synced: no duplicate.
         var isInvoice: Bool
+        var isHubSpot: Bool { identity.hasPrefix("HubSpot ") }
     }
 
     public func makeChecker(in context: RuleContext) -> any RecordChecker {
@@ -48,7 +49,6 @@ public struct DuplicateDocNumberRule: Rule {
             }
             let number: Located<String>
             let holder: Holder
-            var twinOfQuickBooksInvoice = false
             switch document.content {
             case .quickbooks(.transaction(let transaction)):
                 guard DuplicateDocNumberRule.numberedEntities.contains(transaction.entity), let value = transaction.docNumber, !value.value.isEmpty else { return }
@@ -59,12 +59,11 @@ public struct DuplicateDocNumberRule: Rule {
                 guard context.isInvoiceBoundForQuickBooks(document) == true, let value = invoice["hs_number"], !value.value.isEmpty else { return }
                 number = value
                 holder = Holder(description: "HubSpot \(document.label) (id \(invoice.id?.value ?? "new"))", identity: "HubSpot \(invoice.id?.value ?? document.location.pointer.text)", isInvoice: true)
-                twinOfQuickBooksInvoice = true
             default:
                 return
             }
-            if let other = taken[number.value], other.identity != holder.identity,
-               !(twinOfQuickBooksInvoice && other.isInvoice && other.identity.hasPrefix("QBO ")) {
+            let twins = { (other: Holder) in other.isInvoice && holder.isInvoice && other.isHubSpot != holder.isHubSpot }
+            if let other = taken[number.value], other.identity != holder.identity, !twins(other) {
                 output.report(number.location, in: document,
                     "the document number \"\(number.value)\" of \(holder.description) is already used by \(other.description); QuickBooks rejects a second invoice or credit memo with the same number (error 6140, \"Duplicate Document Number Error\")",
                     remedy: "Give the invoice a number no other QuickBooks invoice or credit memo uses; if numbers collide because Custom transaction numbers is on in QuickBooks, turn it off.")
