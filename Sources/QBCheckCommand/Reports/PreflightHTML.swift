@@ -34,6 +34,7 @@ struct PreflightHTML {
         html += "<h2>What would sync</h2>\n" + chart(preflight.summaries) + table(preflight.summaries)
         html += failures(preflight)
         html += findings(preflight.accountFindings, title: "Account settings and recommendations", id: "recommendations")
+        html += findings(preflight.otherFindings, title: "Other findings: records that are left out, warnings and notes, pending changes", id: "other")
         if !preflight.fees.isEmpty {
             html += "<h2>Fees to book as an expense</h2>\n<p data-fees>"
             html += preflight.fees.map { "<strong>\(escape($0.total.formatted(minimumPlaces: 2))) \(escape($0.currency))</strong> of processing and platform fees on \($0.payments) payment\($0.payments == 1 ? "" : "s")" }.joined(separator: "; ")
@@ -55,7 +56,7 @@ struct PreflightHTML {
     /// A stacked horizontal bar per pair and direction: syncs, fails, excluded.
     private func chart(_ summaries: [PreflightReport.PairSummary]) -> String {
         let rowHeight = 34
-        let labelWidth = 360
+        let labelWidth = 420
         let barWidth = 600
         let height = summaries.count * rowHeight + 10
         let largest = max(1, summaries.map(\.records).max() ?? 1)
