@@ -60,6 +60,15 @@ import Testing
         #expect(text.contains("$ echo $?\n\(result.exitCode)\n"))
     }
 
+    @Test func thePreflightExampleIsReal() throws {
+        let start = try #require(Self.readme.range(of: "$ qbcheck preflight corpus/accounts/failing\n")).upperBound
+        let shown = Self.readme[start...].prefix { _ in true }
+        let text = String(shown[..<(shown.range(of: "…\n```")?.lowerBound ?? shown.endIndex)])
+        let result = QBCheckTool.run(["preflight", "corpus/accounts/failing"], environment: environment(InMemoryFiles()))
+        #expect(result.standardOutput.hasPrefix(text), "the README's preflight output is not what preflight prints")
+        #expect(text.split(separator: "\n").count >= 20)
+    }
+
     @Test func theSetUpCommandChecksACorpusExample() throws {
         let setUp = try #require(Self.blocks(in: "Set up").first)
         let run = try #require(setUp.lines.first { $0.hasPrefix("swift run qbcheck ") })
@@ -114,5 +123,8 @@ import Testing
         let definitions = try #require(Self.blocks(in: "Account snapshots (`--account DIR`)").first { $0.lines.contains { $0.contains("qbcheckCustomFields") } })
         let node = Node(try JSONReader.readSingle(SourceFile(name: "custom-fields.json", text: definitions.lines.joined(separator: "\n"))).get(), at: .root)
         #expect(try CustomFieldDefinitions(node, file: SourceFile(name: "x", text: "")).definitions.count == 1)
+        let account = try #require(Self.blocks(in: "Account snapshots (`--account DIR`)").first { $0.lines.contains { $0.contains("qbcheckHubSpotAccount") } })
+        let accountNode = Node(try JSONReader.readSingle(SourceFile(name: "account.json", text: account.lines.joined(separator: "\n"))).get(), at: .root)
+        #expect(try HubSpotAccount(accountNode).workflows.count == 1)
     }
 }
