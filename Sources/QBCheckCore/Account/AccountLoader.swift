@@ -34,7 +34,7 @@ public struct AccountLoader: Sendable {
             for entry in DocumentReader.read(file) {
                 switch entry {
                 case .success(.document(let document)) where document.crmObject == nil && document.settings == nil:
-                    snapshot.quickbooks.append(document)
+                    snapshot.add(document)
                 case .success:
                     errors.append(InputError(file: file.name, message: "expected QBO API responses in quickbooks/, found another kind of document"))
                 case .failure(let error):
@@ -67,7 +67,7 @@ public struct AccountLoader: Sendable {
             for entry in DocumentReader.read(file, objectType: type) {
                 switch entry {
                 case .success(.document(let document)) where document.crmObject != nil:
-                    snapshot.hubspot.append(document)
+                    snapshot.add(document)
                 case .success:
                     errors.append(InputError(file: file.name, message: "expected HubSpot CRM objects in hubspot/, found another kind of document"))
                 case .failure(let error):

@@ -60,10 +60,7 @@ public struct RuleContext: Sendable {
 
     /// Whether the account snapshot holds QBO records of this entity (`Customer`, `Item`).
     public func knowsQuickBooks(_ entity: String) -> Bool {
-        account?.quickbooks.contains { document in
-            if case .quickbooks(let record) = document.content { return record.name == entity }
-            return false
-        } ?? false
+        account?.quickbooksEntities.contains(entity) ?? false
     }
 
     /// The QBO customer a HubSpot contact is matched to: the one with the contact's email.
@@ -74,7 +71,7 @@ public struct RuleContext: Sendable {
 
     /// Whether the account snapshot holds HubSpot records of this type.
     public func knowsHubSpot(_ type: CRMObjectType) -> Bool {
-        account?.hubspot.contains { $0.crmObject?.type == type } ?? false
+        account?.hubspotTypes.contains(type) ?? false
     }
 
     /// Which system created the record, or nil when nothing tells.

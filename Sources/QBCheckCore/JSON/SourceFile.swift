@@ -4,17 +4,27 @@ public struct SourceFile: Sendable {
     public let name: String
     public let bytes: [UInt8]
     private let lineStarts: [Int]
+    /// Offsets of UTF-8 continuation bytes, so a column counts characters in logarithmic time
+    /// even on a single-line file of millions of records.
+    private let continuationBytes: [Int]
 
     public init(name: String, bytes: [UInt8]) {
         self.name = name
         self.bytes = bytes
         var starts = [0]
+        var continuations: [Int] = []
         bytes.withUnsafeBufferPointer { buffer in
-            for index in buffer.indices where buffer[index] == UInt8(ascii: "\n") {
-                starts.append(index + 1)
+            for index in buffer.indices {
+                let byte = buffer[index]
+                if byte == UInt8(ascii: "\n") {
+                    starts.append(index + 1)
+                } else if byte & 0xC0 == 0x80 {
+                    continuations.append(index)
+                }
             }
         }
         self.lineStarts = starts
+        self.continuationBytes = continuations
     }
 
     public init(name: String, text: String) {
@@ -25,21 +35,28 @@ public struct SourceFile: Sendable {
     /// (scalars), so a name with accents does not shift the column of what follows.
     public func position(of offset: Int) -> SourcePosition {
         let offset = max(0, min(offset, bytes.count))
+        let line = Self.lastIndex(in: lineStarts, atMost: offset) ?? 0
+        let start = lineStarts[line]
+        // Continuation bytes in [start, offset) belong to characters already counted.
+        let before = Self.count(in: continuationBytes, below: offset) - Self.count(in: continuationBytes, below: start)
+        return SourcePosition(line: line + 1, column: offset - start - before + 1)
+    }
+
+    /// The index of the last element ≤ value in a sorted array.
+    private static func lastIndex(in sorted: [Int], atMost value: Int) -> Int? {
+        let count = count(in: sorted, below: value + 1)
+        return count == 0 ? nil : count - 1
+    }
+
+    /// How many elements of a sorted array are below a value.
+    private static func count(in sorted: [Int], below value: Int) -> Int {
         var low = 0
-        var high = lineStarts.count - 1
+        var high = sorted.count
         while low < high {
-            let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
         }
-        var column = 1
-        var index = lineStarts[low]
-        while index < offset {
-            if bytes[index] & 0xC0 != 0x80 { column += 1 }
-            index += 1
-        }
-        // A continuation byte itself was counted with its lead byte.
-        if offset < bytes.count, bytes[offset] & 0xC0 == 0x80, column > 1 { column -= 1 }
-        return SourcePosition(line: low + 1, column: column)
+        return low
     }
 }
 
