@@ -27,6 +27,7 @@ public struct Preflight: Sendable {
         let setupDate = settings.setupDate?.value
         let filters = FilterEvaluator(context: context, account: account, setupDate: setupDate)
 
+        let counterparts = Counterparts(account: account, context: context)
         var outcomes: [PreflightReport.RecordOutcome] = []
         for document in account.quickbooks + account.hubspot {
             guard let pair = SyncPair.source(of: document) else { continue }
@@ -46,7 +47,8 @@ public struct Preflight: Sendable {
             } else {
                 status = .syncs
             }
-            outcomes.append(PreflightReport.RecordOutcome(pair: pair, record: record, status: status, findings: findings))
+            outcomes.append(PreflightReport.RecordOutcome(pair: pair, record: record, status: status, findings: findings,
+                                                          counterpart: counterparts.counterpart(of: document)))
         }
         // A record the sync leaves out cannot fail: its errors are dropped; warnings and notes
         // (why it is left out: no SKU, no email) stay.
@@ -130,5 +132,59 @@ extension Array where Element: Hashable {
     var uniqued: [Element] {
         var seen = Set<Element>()
         return filter { seen.insert($0).inserted }
+    }
+}
+
+/// Matches records across the two sides as the sync does: contacts and customers by email,
+/// products by SKU, invoices by number.
+struct Counterparts {
+    var contactsByEmail: [String: String] = [:]
+    var customersByEmail: [String: String] = [:]
+    var productsBySKU: [String: String] = [:]
+    var itemsBySKU: [String: String] = [:]
+    var hubspotInvoicesByNumber: [String: String] = [:]
+    var quickbooksInvoicesByNumber: [String: String] = [:]
+
+    init(account: AccountSnapshot, context: RuleContext) {
+        for document in account.quickbooks {
+            switch document.content {
+            case .quickbooks(.name(let customer)) where customer.entity == "Customer":
+                if let email = customer.email?.value.lowercased(), let id = customer.id?.value { customersByEmail[email] = customersByEmail[email] ?? id }
+            case .quickbooks(.item(let item)):
+                if let sku = item.sku?.value, let id = item.id?.value { itemsBySKU[sku] = itemsBySKU[sku] ?? id }
+            case .quickbooks(.transaction(let invoice)) where invoice.entity == "Invoice":
+                if let number = invoice.docNumber?.value, let id = invoice.id?.value { quickbooksInvoicesByNumber[number] = quickbooksInvoicesByNumber[number] ?? id }
+            default: break
+            }
+        }
+        for document in account.hubspot {
+            guard let object = document.crmObject, let id = object.id?.value else { continue }
+            switch object.type {
+            case .contacts: if let email = object["email"]?.value.lowercased() { contactsByEmail[email] = contactsByEmail[email] ?? id }
+            case .products: if let sku = object["hs_sku"]?.value { productsBySKU[sku] = productsBySKU[sku] ?? id }
+            case .invoices: if let number = object["hs_number"]?.value { hubspotInvoicesByNumber[number] = hubspotInvoicesByNumber[number] ?? id }
+            default: break
+            }
+        }
+    }
+
+    func counterpart(of document: Document) -> String? {
+        switch document.content {
+        case .quickbooks(.name(let customer)):
+            return customer.email.flatMap { contactsByEmail[$0.value.lowercased()] }.map { "HubSpot contact \($0)" }
+        case .quickbooks(.item(let item)):
+            return item.sku.flatMap { productsBySKU[$0.value] }.map { "HubSpot product \($0)" }
+        case .quickbooks(.transaction(let invoice)):
+            return invoice.docNumber.flatMap { hubspotInvoicesByNumber[$0.value] }.map { "HubSpot invoice \($0)" }
+        case .hubspot(let object):
+            switch object.type {
+            case .contacts: return object["email"].flatMap { customersByEmail[$0.value.lowercased()] }.map { "QBO Customer \($0)" }
+            case .products: return object["hs_sku"].flatMap { itemsBySKU[$0.value] }.map { "QBO Item \($0)" }
+            case .invoices: return object["hs_number"].flatMap { quickbooksInvoicesByNumber[$0.value] }.map { "QBO Invoice \($0)" }
+            default: return nil
+            }
+        default:
+            return nil
+        }
     }
 }

@@ -14,6 +14,9 @@ public struct PreflightReport: Sendable {
         public var record: RecordIdentity
         public var status: Status
         public var findings: [Finding]
+        /// The record's counterpart on the other side, when one exists (matched by email, SKU or
+        /// invoice number): `QBO Customer 2`, `HubSpot contact 512`.
+        public var counterpart: String?
     }
 
     /// Counts of one pair and direction.

@@ -105,7 +105,8 @@ struct PreflightHTML {
             html += "<ul>\n"
             for (outcome, finding) in byRule[rule] ?? [] {
                 html += "<li data-failure=\"\(escape(rule))\" data-record=\"\(escape(outcome.record.label))\"><strong>\(escape(outcome.record.label))</strong> "
-                html += "<span class=\"meta\">(\(escape(outcome.pair.description)); \(escape(finding.file)):\(finding.position.line))</span><br>\(escape(finding.message))."
+                let ids = [outcome.record.id.map { "\(outcome.record.kind) \($0)" }, outcome.counterpart.map { "matches \($0)" }].compactMap { $0 }.joined(separator: ", ")
+                html += "<span class=\"meta\">(\(escape(outcome.pair.description))\(ids.isEmpty ? "" : "; " + escape(ids)); \(escape(finding.file)):\(finding.position.line))</span><br>\(escape(finding.message))."
                 html += "<br><span class=\"remedy\">What to do: \(escape(finding.remedy))</span></li>\n"
             }
             html += "</ul>\n</section>\n"

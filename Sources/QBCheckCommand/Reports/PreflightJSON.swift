@@ -23,6 +23,7 @@ enum PreflightJSON {
                 ("record", .string(outcome.record.label)),
                 ("kind", .string(outcome.record.kind)),
                 ("id", outcome.record.id.map(JSONWriter.Value.string) ?? .null),
+                ("counterpart", outcome.counterpart.map(JSONWriter.Value.string) ?? .null),
                 ("file", .string(outcome.record.file)),
                 ("line", .integer(outcome.record.position.line)),
                 ("rules", .array(outcome.findings.filter { $0.severity == .error }.map { .string($0.rule) }.uniqued)),

@@ -20,7 +20,8 @@ enum PreflightText {
         if !failing.isEmpty {
             output += "\nFailing records (\(failing.count))\n"
             for outcome in failing {
-                output += "  \(outcome.pair.description): \(outcome.record.label)\(outcome.record.id.map { " (id \($0))" } ?? "") at \(outcome.record.file):\(outcome.record.position.line)\n"
+                let ids = [outcome.record.id.map { "\(outcome.record.kind) \($0)" }, outcome.counterpart.map { "matches \($0)" }].compactMap { $0 }
+                output += "  \(outcome.pair.description): \(outcome.record.label)\(ids.isEmpty ? "" : " (\(ids.joined(separator: ", ")))") at \(outcome.record.file):\(outcome.record.position.line)\n"
                 for finding in outcome.findings { output += indent(finding) }
             }
         }
