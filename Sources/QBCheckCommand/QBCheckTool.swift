@@ -55,20 +55,20 @@ public enum QBCheckTool {
     }
 
     private static func finish(_ report: Report, options: CheckOptions, environment: CommandEnvironment) -> CommandResult {
-        let exitCode: Int32
-        if !report.inputErrors.isEmpty {
-            exitCode = ExitCode.failure
-        } else if report.findings.contains(where: { options.failOn.fails($0.severity) }) {
-            exitCode = ExitCode.findings
-        } else {
-            exitCode = ExitCode.clean
-        }
         let renderer = ReportRenderer(catalog: RuleRegistry.catalog, version: HelpText.version, displayPath: environment.displayPath)
+        return deliver(report, options: options, environment: environment) { renderer.render(report, as: $0) }
+    }
+
+    /// Writes each requested report (to standard output or its file) and sets the exit status:
+    /// 2 for unreadable input or an unwritable report, 1 when a finding reaches `--fail-on`.
+    private static func deliver(_ report: Report, options: CheckOptions, environment: CommandEnvironment,
+                                render: (OutputFormat) -> String) -> CommandResult {
+        var exitCode: Int32 = !report.inputErrors.isEmpty ? ExitCode.failure
+            : report.findings.contains(where: { options.failOn.fails($0.severity) }) ? ExitCode.findings : ExitCode.clean
         var standardOutput = ""
         var standardError = ReportRenderer.inputErrors(report)
-        var writeFailed = false
         for request in options.reports {
-            let text = renderer.render(report, as: request.format)
+            let text = render(request.format)
             guard let path = request.output else {
                 standardOutput += text
                 continue
@@ -76,16 +76,15 @@ public enum QBCheckTool {
             do {
                 try environment.fileSystem.write(path, Array(text.utf8))
             } catch {
-                let message = (error as? FileSystemError)?.message ?? "cannot write the file"
-                standardError += "\(path): error: \(message)\n"
-                writeFailed = true
+                standardError += "\(path): error: \((error as? FileSystemError)?.message ?? "cannot write the file")\n"
+                exitCode = ExitCode.failure
             }
         }
         if options.reports.allSatisfy({ $0.output != nil }) {
             // Every report went to a file: still say how the run ended.
             standardOutput += ReportRenderer.summary(report) + "\n"
         }
-        return CommandResult(exitCode: writeFailed ? ExitCode.failure : exitCode, standardOutput: standardOutput, standardError: standardError)
+        return CommandResult(exitCode: exitCode, standardOutput: standardOutput, standardError: standardError)
     }
 
     private static func preflight(_ options: CheckOptions, environment: CommandEnvironment) -> CommandResult {
@@ -114,29 +113,13 @@ public enum QBCheckTool {
         }
         var result = Preflight().run(snapshot, changes: changes)
         result.report.inputErrors = errors + result.report.inputErrors
-        let exitCode: Int32 = !result.report.inputErrors.isEmpty ? ExitCode.failure
-            : result.report.findings.contains(where: { options.failOn.fails($0.severity) }) ? ExitCode.findings : ExitCode.clean
-        var standardOutput = ""
-        var standardError = ReportRenderer.inputErrors(result.report)
-        for request in options.reports {
-            let text: String = switch request.format {
+        return deliver(result.report, options: options, environment: environment) { format in
+            switch format {
             case .json: PreflightJSON.render(result)
             case .html: PreflightHTML(catalog: RuleRegistry.catalog).render(result)
             default: PreflightText.render(result)
             }
-            guard let path = request.output else {
-                standardOutput += text
-                continue
-            }
-            do {
-                try environment.fileSystem.write(path, Array(text.utf8))
-            } catch {
-                standardError += "\(path): error: \((error as? FileSystemError)?.message ?? "cannot write the file")\n"
-                return CommandResult(exitCode: ExitCode.failure, standardOutput: standardOutput, standardError: standardError)
-            }
         }
-        if options.reports.allSatisfy({ $0.output != nil }) { standardOutput += ReportRenderer.summary(result.report) + "\n" }
-        return CommandResult(exitCode: exitCode, standardOutput: standardOutput, standardError: standardError)
     }
 
     private static func write(_ text: String, to path: String?, environment: CommandEnvironment, exitCode: Int32, note: String) -> CommandResult {

@@ -186,4 +186,12 @@ public struct Edit: Sendable {
 public enum Subject: Sendable {
     case document(Document)
     case edit(Edit)
+
+    /// The record as it will be: the document, or an edit's AFTER (nil for a deletion).
+    public var resulting: Document? {
+        switch self {
+        case .document(let document): document
+        case .edit(let edit): edit.after
+        }
+    }
 }

@@ -63,13 +63,7 @@ public struct DuplicateDisplayNameRule: Rule {
         }
 
         mutating func check(_ subject: Subject, into output: inout RuleOutput) {
-            let document: Document
-            switch subject {
-            case .document(let single): document = single
-            case .edit(let edit):
-                guard let after = edit.after else { return }
-                document = after
-            }
+            guard let document = subject.resulting else { return }
             guard let candidate = rule.candidate(for: document, in: context, customerEmails: customerEmails, output: &output) else { return }
             let name = candidate.name.value
             if let holder = exact[name], holder.id == nil || holder.id != candidate.holder.id {

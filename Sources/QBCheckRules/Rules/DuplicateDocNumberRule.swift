@@ -40,13 +40,7 @@ public struct DuplicateDocNumberRule: Rule {
         }
 
         mutating func check(_ subject: Subject, into output: inout RuleOutput) {
-            let document: Document
-            switch subject {
-            case .document(let single): document = single
-            case .edit(let edit):
-                guard let after = edit.after else { return }
-                document = after
-            }
+            guard let document = subject.resulting else { return }
             let number: Located<String>
             let holder: Holder
             switch document.content {
