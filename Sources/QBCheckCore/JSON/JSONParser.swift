@@ -11,6 +11,13 @@ struct JSONParser {
     private var index: Int
     private var depth = 0
     private let maxDepth: Int
+    /// Receives the elements of the arrays that `streams` selects, one at a time, instead of
+    /// the tree holding them: a query response of a million customers is never one tree.
+    var elementHandler: ((_ path: [String], _ index: Int, _ element: JSONValue) -> Void)?
+    /// Chooses, by the keys leading to an array, whether its elements are streamed.
+    var streams: (_ path: [String]) -> Bool = { _ in false }
+    /// The member keys leading to the value being read (arrays add `[]`), while streaming.
+    private var path: [String] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, maxDepth: Int = JSONParser.defaultMaxDepth) {
         self.bytes = bytes
@@ -97,7 +104,9 @@ struct JSONParser {
             guard index < end, bytes[index] == UInt8(ascii: ":") else { throw unexpected(expected: "':' after the member name") }
             index += 1
             skipWhitespace()
+            if elementHandler != nil { path.append(key) }
             let value = try parseValue()
+            if elementHandler != nil { path.removeLast() }
             members.append(JSONObject.Member(key: key, keyOffset: keyOffset, value: value))
             skipWhitespace()
             guard index < end else { throw JSONSyntaxError(offset: index, reason: .unexpectedEnd(expected: "',' or '}'")) }
@@ -121,9 +130,20 @@ struct JSONParser {
             index += 1
             return elements
         }
+        let streamed = elementHandler != nil && streams(path)
+        let arrayPath = path
+        if elementHandler != nil { path.append("[]") }
+        defer { if elementHandler != nil { path.removeLast() } }
+        var count = 0
         while true {
             skipWhitespace()
-            elements.append(try parseValue())
+            let element = try parseValue()
+            if streamed {
+                elementHandler?(arrayPath, count, element)
+            } else {
+                elements.append(element)
+            }
+            count += 1
             skipWhitespace()
             guard index < end else { throw JSONSyntaxError(offset: index, reason: .unexpectedEnd(expected: "',' or ']'")) }
             switch bytes[index] {

@@ -22,6 +22,40 @@ public enum JSONReader {
         }
     }
 
+    /// A piece of a file: a top-level value, or one element of an array that is streamed.
+    public enum Piece {
+        case value(JSONValue)
+        /// An element of the array reached by `path` (member keys; `[]` for array levels).
+        case element(path: [String], index: Int, value: JSONValue)
+    }
+
+    /// Like `forEach`, but the elements of the arrays `streams` selects are handed over one at
+    /// a time as they are read, and left out of the top-level value's tree.
+    public static func forEachPiece(
+        in file: SourceFile, maxDepth: Int = 512, streams: @escaping ([String]) -> Bool,
+        _ body: (Result<Piece, JSONSyntaxError>) -> Void
+    ) {
+        withoutActuallyEscaping(body) { body in
+            let stream = Stream(streams: streams, onElement: { path, index, value in body(.success(.element(path: path, index: index, value: value))) })
+            file.bytes.withUnsafeBufferPointer { buffer in
+                read(buffer, lineMode: isLineDelimited(name: file.name), maxDepth: maxDepth, stream: stream) { entry in
+                    body(entry.map(Piece.value))
+                }
+            }
+        }
+    }
+
+    /// What to stream, and where streamed elements go.
+    struct Stream {
+        var streams: ([String]) -> Bool
+        var onElement: ([String], Int, JSONValue) -> Void
+
+        func configure(_ parser: inout JSONParser) {
+            parser.streams = streams
+            parser.elementHandler = onElement
+        }
+    }
+
     /// Reads exactly one value filling the whole buffer.
     public static func readSingle(_ file: SourceFile, maxDepth: Int = 512) -> Entry {
         var entries: [Entry] = []
@@ -34,7 +68,7 @@ public enum JSONReader {
     }
 
     private static func read(
-        _ bytes: UnsafeBufferPointer<UInt8>, lineMode: Bool, maxDepth: Int, single: Bool = false, body: (Entry) -> Void
+        _ bytes: UnsafeBufferPointer<UInt8>, lineMode: Bool, maxDepth: Int, single: Bool = false, stream: Stream? = nil, body: (Entry) -> Void
     ) {
         var start = 0
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
@@ -46,9 +80,10 @@ public enum JSONReader {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
 
         var parser = JSONParser(bytes: bytes, start: start, end: bytes.count, maxDepth: maxDepth)
+        stream?.configure(&parser)
         parser.skipWhitespace()
         if parser.atEnd { return body(.failure(JSONSyntaxError(offset: parser.position, reason: .emptyInput))) }
-        if lineMode { return readLines(bytes, from: start, maxDepth: maxDepth, body: body) }
+        if lineMode { return readLines(bytes, from: start, maxDepth: maxDepth, stream: stream, body: body) }
 
         let firstStart = parser.position
         let first: JSONValue
@@ -61,7 +96,11 @@ public enum JSONReader {
         if single { return body(.failure(JSONSyntaxError(offset: parser.position, reason: .trailingContent))) }
         // A first document on one line followed by more: NDJSON without the extension (stdin, .json).
         if !containsNewline(bytes, from: firstStart, to: parser.position - 1) {
-            return readLines(bytes, from: start, maxDepth: maxDepth, body: body)
+            // The first line was a whole document; its elements were handed over already when
+            // streaming, so NDJSON continues after it.
+            let next = stream == nil ? start : parser.position
+            if stream != nil { body(.success(first)) }
+            return readLines(bytes, from: next, maxDepth: maxDepth, stream: stream, body: body)
         }
         body(.success(first))
         while !parser.atEnd {
@@ -82,12 +121,13 @@ public enum JSONReader {
         return false
     }
 
-    private static func readLines(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, maxDepth: Int, body: (Entry) -> Void) {
+    private static func readLines(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, maxDepth: Int, stream: Stream? = nil, body: (Entry) -> Void) {
         var lineStart = start
         while lineStart < bytes.count {
             var lineEnd = lineStart
             while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
             var parser = JSONParser(bytes: bytes, start: lineStart, end: lineEnd, maxDepth: maxDepth)
+            stream?.configure(&parser)
             parser.skipWhitespace()
             if !parser.atEnd {
                 do {

@@ -16,18 +16,44 @@ public enum DocumentReader {
     }
 
     /// Hands each document to `body` as soon as it is read, with the byte offset reached in the
-    /// file (for progress); the JSON tree of one top-level value is dropped before the next.
+    /// file (for progress). The records of query responses, list pages, batches and top-level
+    /// arrays are read one at a time, so no tree ever holds a whole export.
     public static func forEach(in file: SourceFile, objectType: CRMObjectType? = nil, _ body: (Entry, Int) -> Void) {
         let hint = objectType ?? hubSpotType(fromFileName: file.name)
-        JSONReader.forEach(in: file) { value in
-            switch value {
+        JSONReader.forEachPiece(in: file, streams: streamsRecords) { piece in
+            switch piece {
             case .failure(let error):
                 body(.failure(InputError(error, in: file)), error.offset)
-            case .success(let value):
+            case .success(.value(let value)):
                 for result in read(Node(value, at: .root), in: file, hint: hint) {
                     body(result.mapError { InputError($0, in: file) }, value.offset)
                 }
+            case .success(.element(let path, let index, let value)):
+                let node = Node(value, at: JSONPointer(path).appending(index))
+                for result in element(node, in: path, file: file, hint: hint) {
+                    body(result.mapError { InputError($0, in: file) }, value.offset)
+                }
             }
+        }
+    }
+
+    /// The arrays whose elements are records: a top-level array, `results`, a batch's items,
+    /// and a QueryResponse's entity lists.
+    static func streamsRecords(_ path: [String]) -> Bool {
+        switch path.count {
+        case 0: true
+        case 1: ["results", "BatchItemResponse", "BatchItemRequest"].contains(path[0])
+        case 2: path[0] == "QueryResponse" && QBOEntity.knownNames.contains(path[1])
+        default: false
+        }
+    }
+
+    /// Reads one streamed element as its container says it is.
+    private static func element(_ node: Node, in path: [String], file: SourceFile, hint: CRMObjectType?) -> [Result<Subject, ShapeError>] {
+        switch path.first {
+        case "QueryResponse": [quickbooks(node, name: path[1], in: file)]
+        case "BatchItemResponse", "BatchItemRequest": batchItem(node, in: file).map { [$0] } ?? []
+        default: read(node, in: file, hint: hint)
         }
     }
 
@@ -112,26 +138,29 @@ public enum DocumentReader {
     }
 
     private static func batch(_ node: Node, in file: SourceFile) throws(ShapeError) -> [Result<Subject, ShapeError>] {
-        var results: [Result<Subject, ShapeError>] = []
-        for item in try node.array("BatchItemResponse") + node.array("BatchItemRequest") {
-            // Faults and queries in a batch are not records; only entity payloads are checked.
-            guard let name = item.members.map(\.key).first(where: { QBOEntity.knownNames.contains($0) }),
-                  let entity = item.child(name) else { continue }
-            var operation: Document.Operation?
+        (try node.array("BatchItemResponse") + node.array("BatchItemRequest")).compactMap { batchItem($0, in: file) }
+    }
+
+    /// One item of a batch request or response. Faults and queries are not records: nil.
+    private static func batchItem(_ item: Node, in file: SourceFile) -> Result<Subject, ShapeError>? {
+        guard let name = item.members.map(\.key).first(where: { QBOEntity.knownNames.contains($0) }),
+              let entity = item.child(name) else { return nil }
+        var operation: Document.Operation?
+        do throws(ShapeError) {
             if let text = try item.string("operation") {
                 guard let parsed = Document.Operation(rawValue: text.value) else {
-                    results.append(.failure(ShapeError(at: text.location, "unknown batch operation \"\(text.value)\": QBO accepts create, update and delete")))
-                    continue
+                    return .failure(ShapeError(at: text.location, "unknown batch operation \"\(text.value)\": QBO accepts create, update and delete"))
                 }
                 operation = parsed
             }
-            results.append(quickbooks(entity, name: name, in: file).map {
-                guard case .document(var document) = $0 else { return $0 }
-                document.operation = operation
-                return .document(document)
-            })
+        } catch {
+            return .failure(error)
         }
-        return results
+        return quickbooks(entity, name: name, in: file).map {
+            guard case .document(var document) = $0 else { return $0 }
+            document.operation = operation
+            return .document(document)
+        }
     }
 
     private static func quickbooks(_ node: Node, name: String, in file: SourceFile) -> Result<Subject, ShapeError> {
