@@ -2,21 +2,21 @@
 ///
 /// Property values arrive as strings or null; null and empty strings are read as absent.
 /// Amount properties are read as exact decimals (see `CRMObjectType.decimalProperties`).
-public struct CRMObject: Sendable {
+public final class CRMObject: Sendable {
     /// One associated record: `{"id": "301", "type": "invoice_to_contact"}`.
     public struct Association: Sendable {
         public var id: Located<String>
         public var type: String?
     }
 
-    public var type: CRMObjectType
-    public var location: Location
-    public var id: Located<String>?
-    public var properties: [String: Located<String>]
-    public var decimals: [String: Located<ExactDecimal>]
-    public var associations: [CRMObjectType: [Association]]
+    public let type: CRMObjectType
+    public let location: Location
+    public let id: Located<String>?
+    public let properties: [String: Located<String>]
+    public let decimals: [String: Located<ExactDecimal>]
+    public let associations: [CRMObjectType: [Association]]
     /// Where the `properties` object stands, for findings about a missing property.
-    public var propertiesLocation: Location
+    public let propertiesLocation: Location
 
     public init(_ node: Node, type: CRMObjectType) throws(ShapeError) {
         self.type = type

@@ -1,12 +1,12 @@
 /// A QBO product or service (`Item`); products are matched to HubSpot by `Sku`.
-public struct QBOItem: Sendable {
-    public var location: Location
-    public var id: Located<String>?
-    public var name: Located<String>?
-    public var sku: Located<String>?
-    public var type: Located<String>?
-    public var active: Bool
-    public var incomeAccount: Located<String>?
+public final class QBOItem: Sendable {
+    public let location: Location
+    public let id: Located<String>?
+    public let name: Located<String>?
+    public let sku: Located<String>?
+    public let type: Located<String>?
+    public let active: Bool
+    public let incomeAccount: Located<String>?
 
     public init(_ node: Node) throws(ShapeError) {
         location = node.location

@@ -1,19 +1,19 @@
 /// A QBO Customer, Vendor or Employee: the records whose `DisplayName` must be unique together.
-public struct QBONameEntity: Sendable {
-    public var entity: String
-    public var location: Location
-    public var id: Located<String>?
-    public var displayName: Located<String>?
-    public var title: Located<String>?
-    public var givenName: Located<String>?
-    public var middleName: Located<String>?
-    public var familyName: Located<String>?
-    public var suffix: Located<String>?
-    public var companyName: Located<String>?
-    public var email: Located<String>?
-    public var printOnCheckName: Located<String>?
-    public var currency: Located<String>?
-    public var active: Bool
+public final class QBONameEntity: Sendable {
+    public let entity: String
+    public let location: Location
+    public let id: Located<String>?
+    public let displayName: Located<String>?
+    public let title: Located<String>?
+    public let givenName: Located<String>?
+    public let middleName: Located<String>?
+    public let familyName: Located<String>?
+    public let suffix: Located<String>?
+    public let companyName: Located<String>?
+    public let email: Located<String>?
+    public let printOnCheckName: Located<String>?
+    public let currency: Located<String>?
+    public let active: Bool
 
     public init(_ node: Node, entity: String) throws(ShapeError) {
         self.entity = entity

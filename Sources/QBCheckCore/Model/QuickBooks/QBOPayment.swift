@@ -1,11 +1,11 @@
 /// A QBO Payment and the invoices it pays.
-public struct QBOPayment: Sendable {
-    public var location: Location
-    public var id: Located<String>?
-    public var txnDate: Located<CalendarDate>?
-    public var totalAmount: Located<ExactDecimal>?
-    public var customer: Located<String>?
-    public var paidInvoices: [Located<String>]
+public final class QBOPayment: Sendable {
+    public let location: Location
+    public let id: Located<String>?
+    public let txnDate: Located<CalendarDate>?
+    public let totalAmount: Located<ExactDecimal>?
+    public let customer: Located<String>?
+    public let paidInvoices: [Located<String>]
 
     public init(_ node: Node) throws(ShapeError) {
         location = node.location

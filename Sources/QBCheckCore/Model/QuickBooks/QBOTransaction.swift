@@ -1,23 +1,23 @@
 /// A QBO sales transaction (Invoice, CreditMemo, SalesReceipt, Estimate): the fields the sync
 /// rules read, each with its place in the file.
-public struct QBOTransaction: Sendable {
-    public var entity: String
-    public var location: Location
-    public var id: Located<String>?
-    public var syncToken: Located<String>?
-    public var docNumber: Located<String>?
-    public var txnDate: Located<CalendarDate>?
-    public var customer: Located<String>?
-    public var customerName: String?
-    public var lines: [QBOLine]
-    public var taxDetail: QBOTaxDetail?
-    public var customFields: [QBOCustomField]
-    public var linkedTransactions: [QBOLinkedTransaction]
-    public var globalTaxCalculation: Located<String>?
-    public var totalAmount: Located<ExactDecimal>?
-    public var currency: Located<String>?
+public final class QBOTransaction: Sendable {
+    public let entity: String
+    public let location: Location
+    public let id: Located<String>?
+    public let syncToken: Located<String>?
+    public let docNumber: Located<String>?
+    public let txnDate: Located<CalendarDate>?
+    public let customer: Located<String>?
+    public let customerName: String?
+    public let lines: [QBOLine]
+    public let taxDetail: QBOTaxDetail?
+    public let customFields: [QBOCustomField]
+    public let linkedTransactions: [QBOLinkedTransaction]
+    public let globalTaxCalculation: Located<String>?
+    public let totalAmount: Located<ExactDecimal>?
+    public let currency: Located<String>?
     /// `MetaData.CreateTime`, when QBO created the record (sync filters compare it).
-    public var createTime: Located<String>?
+    public let createTime: Located<String>?
 
     public init(_ node: Node, entity: String) throws(ShapeError) {
         self.entity = entity
