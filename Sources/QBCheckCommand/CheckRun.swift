@@ -12,6 +12,9 @@ struct CheckRun {
 
     private var loader: InputLoader { InputLoader(environment: environment) }
 
+    /// How many unreadable records of one file are listed one by one.
+    static let errorsShownPerFile = 100
+
     func check() -> Report {
         let (paths, pathErrors) = loader.paths(options.inputs)
         var errors = pathErrors
@@ -27,12 +30,20 @@ struct CheckRun {
             case .success(let read): file = read
             }
             files.append(file.name)
+            var fileErrors = 0
             DocumentReader.forEach(in: file) { entry, offset in
                 switch entry {
                 case .success(let subject): subjects.append(subject)
-                case .failure(let error): errors.append(error)
+                case .failure(let error):
+                    // A file of millions of bad records gets its first errors and a count, not
+                    // millions of lines.
+                    fileErrors += 1
+                    if fileErrors <= Self.errorsShownPerFile { errors.append(error) }
                 }
                 meter.advance(documents: 1, bytesInFile: offset)
+            }
+            if fileErrors > Self.errorsShownPerFile {
+                errors.append(InputError(file: file.name, message: "\(fileErrors - Self.errorsShownPerFile) more records of this file could not be read (only the first \(Self.errorsShownPerFile) errors are listed)"))
             }
             meter.finishFile(bytes: file.bytes.count)
         }

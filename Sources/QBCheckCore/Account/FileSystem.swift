@@ -111,4 +111,8 @@ public final class InMemoryFiles: Sendable {
 
 public struct FileSystemError: Error, Sendable {
     public var message: String
+
+    public init(message: String) {
+        self.message = message
+    }
 }

@@ -18,7 +18,14 @@ public struct RuleOutput: Sendable {
     ) {
         findings.append(Finding(
             rule: rule, severity: severity ?? self.severity, file: document.file.name, pointer: location.pointer,
-            position: document.file.position(of: location.offset), record: RecordIdentity(document), message: message, remedy: remedy))
+            position: document.file.position(of: location.offset), record: RecordIdentity(document),
+            message: Self.bounded(message), remedy: Self.bounded(remedy)))
+    }
+
+    /// Messages quote the offending values; a 100 MB name must not make a 100 MB message.
+    static func bounded(_ text: String, limit: Int = 1000) -> String {
+        guard text.count > limit else { return text }
+        return String(text.prefix(limit * 3 / 4)) + " … " + String(text.suffix(limit / 4))
     }
 
     /// Notes that one record could not be judged, and why.

@@ -66,6 +66,8 @@ public struct DuplicateDisplayNameRule: Rule {
             guard let document = subject.resulting else { return }
             guard let candidate = rule.candidate(for: document, in: context, customerEmails: customerEmails, output: &output) else { return }
             let name = candidate.name.value
+            // QuickBooks refuses display names over 500 characters anyway (name-too-long).
+            guard name.utf8.count <= 2000 else { return }
             if let holder = exact[name], holder.id == nil || holder.id != candidate.holder.id {
                 rule.report(candidate, takenBy: holder, exactly: true, into: &output)
             } else if let (other, holder) = folded[DuplicateDisplayNameRule.fold(name)], other != name,

@@ -12,10 +12,12 @@ public struct InvalidNameCharactersRule: Rule {
 
     public func check(_ document: Document, in context: RuleContext, into output: inout RuleOutput) {
         for (field, value, severity) in Self.names(of: document, in: context) {
-            guard let character = value.value.first(where: { $0 == ":" || $0 == "\t" || $0 == "\n" || $0 == "\r\n" }) else { continue }
-            let shown = character == ":" ? "a colon (:)" : character == "\t" ? "a tab" : "a line break"
+            // Bytes, not characters: a name can be megabytes long.
+            guard let byte = value.value.utf8.first(where: { $0 == UInt8(ascii: ":") || $0 == 0x09 || $0 == 0x0A }) else { continue }
+            let shown = byte == UInt8(ascii: ":") ? "a colon (:)" : byte == 0x09 ? "a tab" : "a line break"
+            let quoted = value.value.count > 80 ? String(value.value.prefix(80)) + "…" : value.value
             output.report(value.location, in: document,
-                "the \(field) \"\(value.value.replacingLineBreaks)\" contains \(shown), which QuickBooks does not accept in names (error 2040, \"Invalid String. The String may contain unsupported or illegal chars\")",
+                "the \(field) \"\(quoted.replacingLineBreaks)\" contains \(shown), which QuickBooks does not accept in names (error 2040, \"Invalid String. The String may contain unsupported or illegal chars\")",
                 remedy: "Remove the colon, tab or line break from the name (a dash or a space reads the same).",
                 severity: severity)
         }

@@ -9,9 +9,12 @@ public struct NameTooLongRule: Rule {
     public init() {}
 
     public func check(_ document: Document, in context: RuleContext, into output: inout RuleOutput) {
-        for (field, value, limit) in Self.names(of: document, in: context) where value.value.count > limit {
+        for (field, value, limit) in Self.names(of: document, in: context) where value.value.utf8.count > limit {
+            // Counted in characters; the byte count (never smaller) rules out short names cheaply.
+            let length = value.value.count
+            guard length > limit else { continue }
             output.report(value.location, in: document,
-                "the \(field) has \(value.value.count) characters, but QuickBooks allows at most \(limit), so the record fails to sync",
+                "the \(field) has \(length) characters, but QuickBooks allows at most \(limit), so the record fails to sync",
                 remedy: "Shorten the name to \(limit) characters or fewer.")
         }
     }
