@@ -15,40 +15,90 @@ struct CheckRun {
     /// How many unreadable records of one file are listed one by one.
     static let errorsShownPerFile = 100
 
+    /// Checks the inputs in two passes, so that memory does not grow with their size: the
+    /// first keeps only the HubSpot records other records refer to (line items, contacts,
+    /// companies, invoice numbers); the second feeds every record to the rules one at a time.
+    /// NDJSON files are read line by line.
     func check() -> Report {
         let (paths, pathErrors) = loader.paths(options.inputs)
+        // Standard input can be read only once.
+        let standardInput = paths.contains("-") ? SourceFile(name: "<stdin>", bytes: environment.readStandardInput()) : nil
+
+        var references: [Subject] = []
+        for path in paths {
+            _ = forEachDocument(at: path, standardInput: standardInput) { entry, _ in
+                if case .success(let subject) = entry, subject.resulting?.crmObject != nil { references.append(subject) }
+            }
+        }
+
         var errors = pathErrors
-        var subjects: [Subject] = []
+        let (context, settingsDocument, setupErrors) = prepare(references: references)
+        errors += setupErrors
+        var run = engine.start(in: context, keepingRecords: keepsRecords)
         var files: [String] = []
         var meter = ProgressMeter(report: environment.progress)
         for path in paths {
-            let file: SourceFile
-            switch loader.read(path) {
-            case .failure(let error):
-                errors.append(error)
-                continue
-            case .success(let read): file = read
-            }
-            files.append(file.name)
             var fileErrors = 0
-            DocumentReader.forEach(in: file) { entry, offset in
+            let read = forEachDocument(at: path, standardInput: standardInput) { entry, offset in
                 switch entry {
-                case .success(let subject): subjects.append(subject)
+                case .success(let subject): run.check(subject)
                 case .failure(let error):
-                    // A file of millions of bad records gets its first errors and a count, not
-                    // millions of lines.
+                    // A file of millions of bad records gets its first errors and a count.
                     fileErrors += 1
                     if fileErrors <= Self.errorsShownPerFile { errors.append(error) }
                 }
                 meter.advance(documents: 1, bytesInFile: offset)
             }
-            if fileErrors > Self.errorsShownPerFile {
-                errors.append(InputError(file: file.name, message: "\(fileErrors - Self.errorsShownPerFile) more records of this file could not be read (only the first \(Self.errorsShownPerFile) errors are listed)"))
+            switch read {
+            case .failure(let error):
+                errors.append(error)
+                continue
+            case .success(let name):
+                files.append(name)
             }
-            meter.finishFile(bytes: file.bytes.count)
+            if fileErrors > Self.errorsShownPerFile {
+                errors.append(InputError(file: path == "-" ? "<stdin>" : path, message: "\(fileErrors - Self.errorsShownPerFile) more records of this file could not be read (only the first \(Self.errorsShownPerFile) errors are listed)"))
+            }
+            meter.finishFile()
         }
         meter.done()
-        return run(subjects, files: files, errors: errors, includeAccountSettings: true)
+        if let document = settingsDocument, options.account != nil, !files.contains(document.file.name) {
+            run.check(.document(document))
+        }
+        return finish(run, files: files, settingsDocument: settingsDocument, context: context, errors: errors)
+    }
+
+    /// Reads the documents of one input: standard input, an NDJSON file line by line, or a
+    /// JSON file. Returns the name findings use, or why the input could not be read.
+    private func forEachDocument(at path: String, standardInput: SourceFile?, _ body: (DocumentReader.Entry, Int) -> Void) -> Result<String, InputError> {
+        if path == "-", let standardInput {
+            DocumentReader.forEach(in: standardInput, body)
+            return .success(standardInput.name)
+        }
+        if JSONReader.isLineDelimited(name: path) {
+            var consumed = 0
+            do {
+                try environment.fileSystem.readLines(path) { number, line in
+                    let bytes = line.last == UInt8(ascii: "\r") ? Array(line.dropLast()) : line
+                    if bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) {
+                        DocumentReader.forEach(in: SourceFile(name: path, bytes: bytes, firstLine: number)) { entry, offset in body(entry, consumed + offset) }
+                    }
+                    consumed += line.count + 1
+                }
+            } catch let error as FileSystemError {
+                return .failure(InputError(file: path, message: error.message))
+            } catch {
+                return .failure(InputError(file: path, message: "cannot read the file"))
+            }
+            if consumed == 0 { body(.failure(InputError(file: path, position: SourcePosition(line: 1, column: 1), message: JSONSyntaxError(offset: 0, reason: .emptyInput).message)), 0) }
+            return .success(path)
+        }
+        switch loader.read(path) {
+        case .failure(let error): return .failure(error)
+        case .success(let file):
+            DocumentReader.forEach(in: file, body)
+            return .success(file.name)
+        }
     }
 
     func diff() -> Report {
@@ -113,7 +163,19 @@ struct CheckRun {
 
     private func run(_ inputSubjects: [Subject], files: [String], errors inputErrors: [InputError], includeAccountSettings: Bool) -> Report {
         var errors = inputErrors
-        var subjects = inputSubjects
+        let (context, settingsDocument, setupErrors) = prepare(references: inputSubjects)
+        errors += setupErrors
+        var run = engine.start(in: context, keepingRecords: keepsRecords)
+        for subject in inputSubjects { run.check(subject) }
+        if includeAccountSettings, options.account != nil, let document = settingsDocument, !files.contains(document.file.name) {
+            run.check(.document(document))
+        }
+        return finish(run, files: files, settingsDocument: settingsDocument, context: context, errors: errors)
+    }
+
+    /// The account, the settings, and the rule context over the batch's records.
+    private func prepare(references: [Subject]) -> (RuleContext, Document?, [InputError]) {
+        var errors: [InputError] = []
         var account: AccountSnapshot?
         var settingsDocument: Document?
         if let directory = options.account {
@@ -121,21 +183,20 @@ struct CheckRun {
             account = snapshot
             errors += accountErrors
             settingsDocument = snapshot.settingsDocument
-            if includeAccountSettings, let document = settingsDocument, !files.contains(document.file.name) {
-                subjects.append(.document(document))
-            }
         } else if let file = findSettingsFile() {
             switch SettingsLoader.read(file) {
             case .success(let document): settingsDocument = document
             case .failure(let error): errors.append(error)
             }
         }
-        let settings = settingsDocument?.settings
-        let context = RuleContext(account: account, settings: settings, declaredOrigin: options.origin, batch: subjects)
+        let context = RuleContext(account: account, settings: settingsDocument?.settings, declaredOrigin: options.origin, batch: references)
         errors += validateRuleIDs(context.settings.rules, file: settingsDocument?.file)
+        return (context, settingsDocument, errors)
+    }
 
-        var run = engine.start(in: context, keepingRecords: keepsRecords)
-        for subject in subjects { run.check(subject) }
+    /// The report: configuration (paths, suppressions) and baseline applied, errors attached.
+    private func finish(_ run: RuleRun, files: [String], settingsDocument: Document?, context: RuleContext, errors inputErrors: [InputError]) -> Report {
+        var errors = inputErrors
         var report = run.finish(fileOrder: files + [settingsDocument?.file.name].compactMap { $0 })
         applyConfiguration(context.settings.rules, to: &report)
         if let path = options.baseline {
@@ -218,8 +279,8 @@ private struct ProgressMeter {
         emit()
     }
 
-    mutating func finishFile(bytes: Int) {
-        bytesBefore += bytes
+    mutating func finishFile() {
+        bytesBefore += bytesInFile
         bytesInFile = 0
     }
 

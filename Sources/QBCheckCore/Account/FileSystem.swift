@@ -10,13 +10,30 @@ public struct FileSystem: Sendable {
     public var read: @Sendable (String) throws -> [UInt8]
     /// Replaces a file's content atomically.
     public var write: @Sendable (String, [UInt8]) throws -> Void
+    /// Hands a file's lines to `body` one at a time (number from 1, bytes without the line
+    /// break), reading it in chunks, so a file of any size is read in bounded memory.
+    public var readLines: @Sendable (String, (Int, [UInt8]) -> Void) throws -> Void
 
     public init(listFolder: @escaping @Sendable (String) -> [String]?, isFolder: @escaping @Sendable (String) -> Bool,
-                read: @escaping @Sendable (String) throws -> [UInt8], write: @escaping @Sendable (String, [UInt8]) throws -> Void) {
+                read: @escaping @Sendable (String) throws -> [UInt8], write: @escaping @Sendable (String, [UInt8]) throws -> Void,
+                readLines: (@Sendable (String, (Int, [UInt8]) -> Void) throws -> Void)? = nil) {
         self.listFolder = listFolder
         self.isFolder = isFolder
         self.read = read
         self.write = write
+        self.readLines = readLines ?? { path, body in FileSystem.splitLines(try read(path), body) }
+    }
+
+    /// The lines of bytes held in memory.
+    static func splitLines(_ bytes: [UInt8], _ body: (Int, [UInt8]) -> Void) {
+        var line = 1
+        var start = 0
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
+            body(line, Array(bytes[start..<index]))
+            line += 1
+            start = index + 1
+        }
+        if start < bytes.count { body(line, Array(bytes[start...])) }
     }
 
     public static let live = FileSystem(
@@ -44,6 +61,34 @@ public struct FileSystem: Sendable {
             } catch {
                 throw FileSystemError(message: "cannot write the file (\(error.localizedDescription))")
             }
+        },
+        readLines: { path, body in
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw FileSystemError(message: FileManager.default.fileExists(atPath: path) ? "cannot read the file (permission denied)" : "no such file")
+            }
+            defer { try? handle.close() }
+            var pending: [UInt8] = []
+            var line = 1
+            while true {
+                let chunk: Data
+                do {
+                    chunk = try handle.read(upToCount: 4 << 20) ?? Data()
+                } catch {
+                    throw FileSystemError(message: "cannot read the file (\(error.localizedDescription))")
+                }
+                if chunk.isEmpty { break }
+                pending.append(contentsOf: chunk)
+                var start = 0
+                pending.withUnsafeBufferPointer { buffer in
+                    for index in buffer.indices where buffer[index] == UInt8(ascii: "\n") {
+                        body(line, Array(buffer[start..<index]))
+                        line += 1
+                        start = index + 1
+                    }
+                }
+                pending.removeFirst(start)
+            }
+            if !pending.isEmpty { body(line, pending) }
         })
 
     /// The same files with relative paths taken from `folder`, as a process whose working
@@ -51,14 +96,15 @@ public struct FileSystem: Sendable {
     public func rooted(at folder: String, writes: InMemoryFiles? = nil) -> FileSystem {
         let base = folder.hasSuffix("/") ? folder : folder + "/"
         let resolve: @Sendable (String) -> String = { $0.hasPrefix("/") ? $0 : base + $0 }
-        let (list, isFolder, read, write) = (listFolder, self.isFolder, self.read, self.write)
+        let (list, isFolder, read, write, readLines) = (listFolder, self.isFolder, self.read, self.write, self.readLines)
         return FileSystem(
             listFolder: { list(resolve($0)) },
             isFolder: { isFolder(resolve($0)) },
             read: { try read(resolve($0)) },
             write: { path, bytes in
                 if let writes { writes.write(path, bytes) } else { try write(resolve(path), bytes) }
-            })
+            },
+            readLines: { path, body in try readLines(resolve(path), body) })
     }
 
     /// Files held in memory by path; folders are the paths' parents. What is written can be

@@ -63,7 +63,7 @@ public enum JSONReader {
         return entries.first ?? .failure(JSONSyntaxError(offset: 0, reason: .emptyInput))
     }
 
-    static func isLineDelimited(name: String) -> Bool {
+    public static func isLineDelimited(name: String) -> Bool {
         name.hasSuffix(".ndjson") || name.hasSuffix(".jsonl")
     }
 

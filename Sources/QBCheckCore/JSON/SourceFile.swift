@@ -8,9 +8,14 @@ public struct SourceFile: Sendable {
     /// even on a single-line file of millions of records.
     private let continuationBytes: [Int]
 
-    public init(name: String, bytes: [UInt8]) {
+    /// The line number of the first byte: a line read alone from a large NDJSON file keeps its
+    /// place in the file.
+    public let firstLine: Int
+
+    public init(name: String, bytes: [UInt8], firstLine: Int = 1) {
         self.name = name
         self.bytes = bytes
+        self.firstLine = firstLine
         var starts = [0]
         var continuations: [Int] = []
         bytes.withUnsafeBufferPointer { buffer in
@@ -39,7 +44,7 @@ public struct SourceFile: Sendable {
         let start = lineStarts[line]
         // Continuation bytes in [start, offset) belong to characters already counted.
         let before = Self.count(in: continuationBytes, below: offset) - Self.count(in: continuationBytes, below: start)
-        return SourcePosition(line: line + 1, column: offset - start - before + 1)
+        return SourcePosition(line: firstLine + line, column: offset - start - before + 1)
     }
 
     /// The index of the last element ≤ value in a sorted array.
