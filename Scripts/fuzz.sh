@@ -30,4 +30,11 @@ fi
 # Leak detection is off: Swift stores enum cases in pointers' spare bits, which LeakSanitizer
 # cannot follow, so it reports live indirect-enum boxes (JSON pointers) as leaks.
 "$out/qbcheck-fuzz" "$out/corpus" "$out/seeds" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 \
-  -max_len=65536 -jobs="$jobs" -workers="$jobs" -artifact_prefix="$out/findings/" -print_final_stats=1 2>&1 | tail -n 25
+  -max_len=65536 -artifact_prefix="$out/findings/" -print_final_stats=1 \
+  $( [ "$jobs" -gt 1 ] && echo "-jobs=$jobs -workers=$jobs" ) \
+  ${FUZZ_SEED:+-seed="$FUZZ_SEED"} 2>&1 | tail -n 25
+# libFuzzer exits non-zero on a finding; the pipeline above would hide it.
+if [ -n "$(ls -A "$out/findings")" ]; then
+  echo "fuzz.sh: findings in $out/findings/: $(ls "$out/findings" | tr '\n' ' ')" >&2
+  exit 1
+fi
