@@ -77,10 +77,12 @@ struct CheckRun {
         }
         if JSONReader.isLineDelimited(name: path) {
             var consumed = 0
+            var documents = 0
             do {
                 try environment.fileSystem.readLines(path) { number, line in
                     let bytes = line.last == UInt8(ascii: "\r") ? Array(line.dropLast()) : line
                     if bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) {
+                        documents += 1
                         DocumentReader.forEach(in: SourceFile(name: path, bytes: bytes, firstLine: number)) { entry, offset in body(entry, consumed + offset) }
                     }
                     consumed += line.count + 1
@@ -90,7 +92,7 @@ struct CheckRun {
             } catch {
                 return .failure(InputError(file: path, message: "cannot read the file"))
             }
-            if consumed == 0 { body(.failure(InputError(file: path, position: SourcePosition(line: 1, column: 1), message: JSONSyntaxError(offset: 0, reason: .emptyInput).message)), 0) }
+            if documents == 0 { body(.failure(InputError(file: path, position: SourcePosition(line: 1, column: 1), message: JSONSyntaxError(offset: 0, reason: .emptyInput).message)), 0) }
             return .success(path)
         }
         switch loader.read(path) {

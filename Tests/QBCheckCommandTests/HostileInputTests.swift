@@ -63,6 +63,12 @@ import Testing
         expectError([], "the file is empty: expected a JSON document", at: "1:1")
         expectError(Array(" \n\t\r\n ".utf8), "the file is empty: expected a JSON document", at: "3:2")
         expectError([0xFE, 0xFF, 0x00, 0x7B, 0x00, 0x7D], "the file is UTF-16", at: "1:1")
+        for blank in ["", "\n\n  \r\n"] {
+            let result = run(["check", "blank.ndjson", "good.json"], ["blank.ndjson": Array(blank.utf8), "good.json": Self.good])
+            #expect(result.standardError == "blank.ndjson:1:1: error: the file is empty: expected a JSON document\n")
+        }
+        let lines = run(["check", "--origin", "quickbooks", "export.ndjson"], ["export.ndjson": Array("\(String(decoding: Self.good, as: UTF8.self))\r\n\r\n{\"Customer\": {\"DisplayName\": \"A:B\"}}\r\n".utf8)])
+        #expect(lines.standardOutput.contains("export.ndjson:3:30: error: the customer DisplayName \"A:B\" contains a colon"), "NDJSON read line by line keeps line numbers")
         expectError(Array(#"{"Customer": {"DisplayName": "caf"#.utf8) + [0xC3, 0x28] + Array(#""}}"#.utf8), "invalid UTF-8 (byte 0xC3)", at: "1:34")
         expectError(Array(#"{"Customer": {"DisplayName": "caf"#.utf8) + [0xE0, 0x80, 0xA9] + Array(#""}}"#.utf8), "invalid UTF-8 (byte 0xE0)", at: "1:34")
     }
