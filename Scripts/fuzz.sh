@@ -29,7 +29,7 @@ if [ -z "$(ls -A "$out/seeds")" ]; then
 fi
 # Leak detection is off: Swift stores enum cases in pointers' spare bits, which LeakSanitizer
 # cannot follow, so it reports live indirect-enum boxes (JSON pointers) as leaks.
-"$out/qbcheck-fuzz" "$out/corpus" "$out/seeds" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 \
+ASAN_OPTIONS=detect_leaks=0 "$out/qbcheck-fuzz" "$out/corpus" "$out/seeds" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 \
   -max_len=65536 -artifact_prefix="$out/findings/" -print_final_stats=1 \
   $( [ "$jobs" -gt 1 ] && echo "-jobs=$jobs -workers=$jobs" ) \
   ${FUZZ_SEED:+-seed="$FUZZ_SEED"} 2>&1 | tail -n 25
