@@ -53,13 +53,13 @@ struct CheckRun {
             case .failure(let error):
                 errors.append(error)
                 continue
-            case .success(let name):
+            case .success(let (name, bytes)):
                 files.append(name)
+                meter.finishFile(bytes: bytes)
             }
             if fileErrors > Self.errorsShownPerFile {
                 errors.append(InputError(file: path == "-" ? "<stdin>" : path, message: "\(fileErrors - Self.errorsShownPerFile) more records of this file could not be read (only the first \(Self.errorsShownPerFile) errors are listed)"))
             }
-            meter.finishFile()
         }
         meter.done()
         if let document = settingsDocument, options.account != nil, !files.contains(document.file.name) {
@@ -70,22 +70,23 @@ struct CheckRun {
 
     /// Reads the documents of one input: standard input, an NDJSON file line by line, or a
     /// JSON file. Returns the name findings use, or why the input could not be read.
-    private func forEachDocument(at path: String, standardInput: SourceFile?, _ body: (DocumentReader.Entry, Int) -> Void) -> Result<String, InputError> {
+    private func forEachDocument(at path: String, standardInput: SourceFile?, _ body: (DocumentReader.Entry, Int) -> Void) -> Result<(name: String, bytes: Int), InputError> {
         if path == "-", let standardInput {
             DocumentReader.forEach(in: standardInput, body)
-            return .success(standardInput.name)
+            return .success((standardInput.name, standardInput.bytes.count))
         }
         if JSONReader.isLineDelimited(name: path) {
             var consumed = 0
             var documents = 0
             do {
                 try environment.fileSystem.readLines(path) { number, line in
-                    let bytes = line.last == UInt8(ascii: "\r") ? Array(line.dropLast()) : line
+                    var bytes = line[...]
+                    while let last = bytes.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r") { bytes = bytes.dropLast() }
                     if bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) {
                         documents += 1
-                        DocumentReader.forEach(in: SourceFile(name: path, bytes: bytes, firstLine: number)) { entry, offset in body(entry, consumed + offset) }
+                        DocumentReader.forEach(in: SourceFile(name: path, bytes: Array(bytes), firstLine: number)) { entry, offset in body(entry, consumed + offset) }
                     }
-                    consumed += line.count + 1
+                    consumed += line.count
                 }
             } catch let error as FileSystemError {
                 return .failure(InputError(file: path, message: error.message))
@@ -93,13 +94,13 @@ struct CheckRun {
                 return .failure(InputError(file: path, message: "cannot read the file"))
             }
             if documents == 0 { body(.failure(InputError(file: path, position: SourcePosition(line: 1, column: 1), message: JSONSyntaxError(offset: 0, reason: .emptyInput).message)), 0) }
-            return .success(path)
+            return .success((path, consumed))
         }
         switch loader.read(path) {
         case .failure(let error): return .failure(error)
         case .success(let file):
             DocumentReader.forEach(in: file, body)
-            return .success(file.name)
+            return .success((file.name, file.bytes.count))
         }
     }
 
@@ -260,7 +261,7 @@ struct CheckRun {
     }
 }
 
-/// Reports progress at most a few times a second, and once at the end when it reported at all.
+/// Reports progress at most a few times a second, and once at the end.
 private struct ProgressMeter {
     let report: (@Sendable (RunProgress) -> Void)?
     private let start = ContinuousClock.now
@@ -268,7 +269,6 @@ private struct ProgressMeter {
     private var documents = 0
     private var bytesBefore = 0
     private var bytesInFile = 0
-    private var reported = false
 
     init(report: (@Sendable (RunProgress) -> Void)?) {
         self.report = report
@@ -281,19 +281,18 @@ private struct ProgressMeter {
         emit()
     }
 
-    mutating func finishFile() {
-        bytesBefore += bytesInFile
+    mutating func finishFile(bytes: Int) {
+        bytesBefore += bytes
         bytesInFile = 0
     }
 
     mutating func done() {
-        if reported { emit() }
+        emit()
     }
 
     private mutating func emit() {
         guard let report else { return }
         last = ContinuousClock.now
-        reported = true
         let elapsed = last - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         report(RunProgress(documents: documents, bytes: bytesBefore + bytesInFile, seconds: seconds))

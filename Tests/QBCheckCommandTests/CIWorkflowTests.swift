@@ -174,11 +174,13 @@ import Testing
         let environment = CommandEnvironment(fileSystem: .inMemory(["big.ndjson": lines]), readStandardInput: { [] }, currentDirectory: "/",
                                              progress: { progress in seen.withLock { $0.append(progress) } })
         _ = QBCheckTool.run(["check", "big.ndjson"], environment: environment)
-        // A short run may end before the first report; when it reports, the last one is complete.
-        if let last = seen.withLock({ $0.last }) {
-            #expect(last.documents == 2000)
-            #expect(last.bytes == lines.utf8.count)
-        }
+        // However short the run, the last report is the complete one.
+        let last = seen.withLock { $0.last }
+        #expect(last?.documents == 2000)
+        #expect(last?.bytes == lines.utf8.count)
+        let quiet = QBCheckTool.run(["check", "big.ndjson"], environment: CommandEnvironment(
+            fileSystem: .inMemory(["big.ndjson": lines]), readStandardInput: { [] }, currentDirectory: "/"))
+        #expect(quiet.standardError.isEmpty, "no progress without a reporter (standard error not a terminal)")
         #expect(RunProgress(documents: 12345, bytes: 48_200_000, seconds: 2).line == "12345 documents, 48.2 MB, 24.1 MB/s")
     }
 }

@@ -10,8 +10,8 @@ public struct FileSystem: Sendable {
     public var read: @Sendable (String) throws -> [UInt8]
     /// Replaces a file's content atomically.
     public var write: @Sendable (String, [UInt8]) throws -> Void
-    /// Hands a file's lines to `body` one at a time (number from 1, bytes without the line
-    /// break), reading it in chunks, so a file of any size is read in bounded memory.
+    /// Hands a file's lines to `body` one at a time (number from 1, bytes with their line
+    /// break, if any), reading it in chunks, so a file of any size is read in bounded memory.
     public var readLines: @Sendable (String, (Int, [UInt8]) -> Void) throws -> Void
 
     public init(listFolder: @escaping @Sendable (String) -> [String]?, isFolder: @escaping @Sendable (String) -> Bool,
@@ -29,7 +29,7 @@ public struct FileSystem: Sendable {
         var line = 1
         var start = 0
         for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
-            body(line, Array(bytes[start..<index]))
+            body(line, Array(bytes[start...index]))
             line += 1
             start = index + 1
         }
@@ -81,7 +81,7 @@ public struct FileSystem: Sendable {
                 var start = 0
                 pending.withUnsafeBufferPointer { buffer in
                     for index in buffer.indices where buffer[index] == UInt8(ascii: "\n") {
-                        body(line, Array(buffer[start..<index]))
+                        body(line, Array(buffer[start...index]))
                         line += 1
                         start = index + 1
                     }
