@@ -99,8 +99,9 @@ public enum DocumentReader {
                 return results
             }
             let entityKeys = keys.filter { QBOEntity.knownNames.contains($0) }
-            if entityKeys.count == 1, keys.subtracting(entityKeys).isSubset(of: ["time", "warnings"]), let name = entityKeys.first {
-                return [quickbooks(node.child(name)!, name: name, in: file)]
+            if entityKeys.count == 1, keys.subtracting(entityKeys).isSubset(of: ["time", "warnings"]), let name = entityKeys.first,
+               let entity = node.child(name) {
+                return [quickbooks(entity, name: name, in: file)]
             }
             if keys.contains("results"), !keys.contains("properties") {
                 return try node.array("results").flatMap { read($0, in: file, hint: hint) }

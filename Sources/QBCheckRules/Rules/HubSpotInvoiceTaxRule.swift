@@ -61,11 +61,16 @@ public struct HubSpotInvoiceTaxRule: Rule {
         for association in invoice.associated(.lineItems) {
             guard let lineDocument = context.hubspot(.lineItems, id: association.id.value),
                   let line = lineDocument.crmObject else { continue }
-            let rate = line["hs_tax_rate_group_id"]
-            let amount = [line.decimal("hs_tax_amount"), line.decimal("tax")].compactMap { $0 }.first { !$0.value.isZero }
-            guard rate != nil || amount != nil else { continue }
-            let what = rate.map { "tax rate \"\($0.value)\" (hs_tax_rate_group_id)" } ?? "tax \(amount!.value)"
-            output.report(rate?.location ?? amount!.location, in: lineDocument,
+            let what: String
+            let location: Location
+            if let rate = line["hs_tax_rate_group_id"] {
+                (what, location) = ("tax rate \"\(rate.value)\" (hs_tax_rate_group_id)", rate.location)
+            } else if let amount = [line.decimal("hs_tax_amount"), line.decimal("tax")].compactMap({ $0 }).first(where: { !$0.value.isZero }) {
+                (what, location) = ("tax \(amount.value)", amount.location)
+            } else {
+                continue
+            }
+            output.report(location, in: lineDocument,
                 "\(lineDocument.label) of \(document.label) carries \(what), but the invoice was created in HubSpot, which cannot carry tax into QuickBooks",
                 remedy: "Remove the tax rate from the line item, or create the invoice in QuickBooks if it must be taxed.")
         }

@@ -28,8 +28,9 @@ public struct InactiveReferenceRule: Rule {
                 report(association.id.location, "customer \"\(customer.effectiveDisplayName?.value ?? "")\" (matched by the contact's email)", document, &output)
             }
             for (_, lineDocument) in context.lineItems(of: invoice) {
-                guard let line = lineDocument?.crmObject, let sku = line["hs_sku"], let item = context.itemsBySKU[sku.value], !item.active else { continue }
-                report(sku.location, "product \"\(item.name?.value ?? "")\" (SKU \(sku.value))", lineDocument!, &output)
+                guard let lineDocument, let line = lineDocument.crmObject, let sku = line["hs_sku"],
+                      let item = context.itemsBySKU[sku.value], !item.active else { continue }
+                report(sku.location, "product \"\(item.name?.value ?? "")\" (SKU \(sku.value))", lineDocument, &output)
             }
         default:
             return
