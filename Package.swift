@@ -14,10 +14,14 @@ let package = Package(
         .target(name: "QBCheckCore"),
         .target(name: "QBCheckRules", dependencies: ["QBCheckCore"]),
         .target(name: "QBCheckPreflight", dependencies: ["QBCheckCore", "QBCheckRules"]),
+        // The system's SQLite (libsqlite3-dev on Debian), for the sync records.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "QBCheckSync", dependencies: ["QBCheckCore", "CSQLite"]),
         .target(name: "QBCheckCommand", dependencies: ["QBCheckCore", "QBCheckRules", "QBCheckPreflight"]),
         .executableTarget(name: "qbcheck", dependencies: ["QBCheckCommand"]),
         .executableTarget(name: "qbcheck-benchmark", dependencies: ["QBCheckCore", "QBCheckRules"]),
         .testTarget(name: "QBCheckCoreTests", dependencies: ["QBCheckCore"]),
+        .testTarget(name: "QBCheckSyncTests", dependencies: ["QBCheckCore", "QBCheckSync"]),
         .testTarget(name: "QBCheckRulesTests", dependencies: ["QBCheckCore", "QBCheckRules", "QBCheckCommand"]),
         .testTarget(
             name: "QBCheckCommandTests", dependencies: ["QBCheckCore", "QBCheckRules", "QBCheckPreflight", "QBCheckCommand"],
