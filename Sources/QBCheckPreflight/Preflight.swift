@@ -59,8 +59,17 @@ public struct Preflight: Sendable {
             outcomes[index].findings.removeAll { $0.severity == .error }
         }
         report.findings.removeAll { $0.severity == .error && excludedRecords.contains($0.record) }
-        return PreflightReport(account: account.directory, setupDate: setupDate, outcomes: outcomes, report: report,
-                               fees: Self.fees(account, syncsInvoicesToQuickBooks: context.syncsInvoicesToQuickBooks))
+        var preflight = PreflightReport(account: account.directory, setupDate: setupDate, outcomes: outcomes, report: report,
+                                        fees: Self.fees(account, syncsInvoicesToQuickBooks: context.syncsInvoicesToQuickBooks))
+        if let setupDate {
+            preflight.recommendedFilters = SyncPair.all.compactMap { pair in
+                let objectSync = pair.object == .contacts ? settings.contacts : pair.object == .products ? settings.products : settings.invoices
+                let userFilter = pair.direction == .quickbooksToHubSpot ? objectSync?.quickbooksToHubSpotFilter : objectSync?.hubspotToQuickBooksFilter
+                guard userFilter == nil, let filter = RecommendedSetup.filterDescription(pair, setupDate: setupDate) else { return nil }
+                return (pair, filter)
+            }
+        }
+        return preflight
     }
 
     /// The pairs `qbcheck.json` leaves out take HubSpot's recommended direction.

@@ -38,6 +38,9 @@ public struct PreflightReport: Sendable {
 
     public var account: String
     public var setupDate: CalendarDate?
+    /// The recommended filters preflight applied (pair and direction, in words): those of the
+    /// pairs whose filters `qbcheck.json` does not set.
+    public var recommendedFilters: [(pair: SyncPair, filter: String)] = []
     public var outcomes: [RecordOutcome]
     /// Every finding of the run (records, settings, account descriptions, pending changes).
     public var report: Report

@@ -22,11 +22,3 @@ extension RuleContext {
         invoice.associated(.lineItems).map { ($0, hubspot(.lineItems, id: $0.id.value)) }
     }
 }
-
-extension SyncSettings {
-    /// Whether the sync will write records of this pair into HubSpot.
-    static func writesToHubSpot(_ pair: ObjectSync?) -> Bool {
-        guard let pair else { return true }
-        return pair.enabled && pair.direction.writesToHubSpot
-    }
-}

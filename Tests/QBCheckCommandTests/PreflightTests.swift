@@ -115,6 +115,10 @@ import Testing
         // Invoices sync one way by default, so HubSpot invoices stay in HubSpot.
         #expect(status(SyncPair(.invoices, .hubspotToQuickBooks), "10") == .excluded("the invoices sync runs one way, QuickBooks → HubSpot"))
         #expect(RecommendedSetup.filterDescription(inbound, setupDate: CalendarDate(year: 2025, month: 1, day: 2)) == "creation time is after 2025-01-02 at 12:00")
+        #expect(report.recommendedFilters.map { "\($0.pair): \($0.filter)" } == [
+            "HubSpot contacts → QuickBooks customers: invoice status is not Draft, create date is after 2025-01-02, and invoice source is any HubSpot source",
+            "QuickBooks invoices → HubSpot invoices: creation time is after 2025-01-02 at 12:00",
+        ])
     }
 
     @Test func preflightNeedsASnapshot() {

@@ -34,6 +34,9 @@ enum PreflightJSON {
             ("version", .integer(1)),
             ("account", .string(preflight.account)),
             ("setupDate", preflight.setupDate.map { .string($0.description) } ?? .null),
+            ("recommendedFilters", .array(preflight.recommendedFilters.map { pair, filter in
+                .object([("object", .string(pair.object.rawValue)), ("direction", .string(pair.direction.rawValue)), ("filter", .string(filter))])
+            })),
             ("pairs", .array(pairs)),
             ("failing", .array(failing)),
             ("findings", .array(report.findings.map(JSONReport.finding))),

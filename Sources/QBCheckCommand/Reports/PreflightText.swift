@@ -7,6 +7,11 @@ enum PreflightText {
     static func render(_ preflight: PreflightReport) -> String {
         var output = "qbcheck preflight of \(preflight.account)"
         output += preflight.setupDate.map { " (setup date \($0))\n\n" } ?? " (no setup date: recommended filters not applied)\n\n"
+        if !preflight.recommendedFilters.isEmpty {
+            output += "HubSpot's recommended filters, from the setup date:\n"
+            for (pair, filter) in preflight.recommendedFilters { output += "  \(pair.description): \(filter)\n" }
+            output += "\n"
+        }
         output += "What would sync\n"
         let width = SyncPair.all.map(\.description.count).max() ?? 0
         for summary in preflight.summaries {

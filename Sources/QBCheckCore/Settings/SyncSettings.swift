@@ -158,6 +158,12 @@ public struct SyncSettings: Sendable {
         }
     }
 
+    /// Whether the sync will write records of this pair into HubSpot (on, and not HubSpot → QBO only).
+    public static func writesToHubSpot(_ pair: ObjectSync?) -> Bool {
+        guard let pair else { return true }
+        return pair.enabled && pair.direction.writesToHubSpot
+    }
+
     /// Whether the sync will write records of this pair into QBO (on, and not QBO → HubSpot only).
     public static func writesToQuickBooks(_ pair: ObjectSync?) -> Bool {
         guard let pair else { return true }
