@@ -22,7 +22,7 @@ import Testing
 
     func run(_ arguments: [String], _ files: [String: String], store: InMemoryFiles? = nil) -> CommandResult {
         let store = store ?? InMemoryFiles(files)
-        let environment = CommandEnvironment(fileSystem: .inMemory(store), readStandardInput: { [] }, currentDirectory: "/work")
+        let environment = CommandEnvironment(fileSystem: .inMemory(store), readStandardInput: { [] }, currentDirectory: "/project")
         return QBCheckTool.run(arguments, environment: environment)
     }
 

@@ -21,7 +21,7 @@ import Testing
     static let preferences = #"{"Preferences": {"AccountingInfoPrefs": {"BookCloseDate": "2024-12-31"}}}"#
     static let companyInfo = #"{"CompanyInfo": {"CompanyName": "Larry's Bakery", "Country": "US"}}"#
 
-    func run(_ arguments: [String], files: [String: String] = [:], stdin: String = "", cwd: String = "/work") -> CommandResult {
+    func run(_ arguments: [String], files: [String: String] = [:], stdin: String = "", cwd: String = "/project") -> CommandResult {
         let environment = CommandEnvironment(fileSystem: .inMemory(files), readStandardInput: { Array(stdin.utf8) }, currentDirectory: cwd)
         return QBCheckTool.run(arguments, environment: environment)
     }
@@ -151,9 +151,9 @@ import Testing
     }
 
     @Test func findsTheSettingsInTheWorkingFolderOrItsParents() {
-        let files = ["/work/qbcheck.json": #"{"qbcheck": 1, "rules": {"hubspot-invoice-tax": "off"}}"#,
-                     "/work/sub/invoice.json": Self.taxedHubSpotInvoice]
-        let result = run(["check", "/work/sub/invoice.json"], files: files, cwd: "/work/sub")
+        let files = ["/project/qbcheck.json": #"{"qbcheck": 1, "rules": {"hubspot-invoice-tax": "off"}}"#,
+                     "/project/sub/invoice.json": Self.taxedHubSpotInvoice]
+        let result = run(["check", "/project/sub/invoice.json"], files: files, cwd: "/project/sub")
         #expect(result.exitCode == ExitCode.clean)
         #expect(result.standardOutput.contains("skipped hubspot-invoice-tax: turned off in qbcheck.json"))
     }

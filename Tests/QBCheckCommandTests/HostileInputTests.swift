@@ -10,7 +10,7 @@ import Testing
     func run(_ arguments: [String], _ files: [String: [UInt8]]) -> CommandResult {
         let store = InMemoryFiles()
         for (path, bytes) in files { store.write(path, bytes) }
-        let environment = CommandEnvironment(fileSystem: .inMemory(store), readStandardInput: { [] }, currentDirectory: "/work")
+        let environment = CommandEnvironment(fileSystem: .inMemory(store), readStandardInput: { [] }, currentDirectory: "/project")
         return QBCheckTool.run(arguments, environment: environment)
     }
 
@@ -118,7 +118,7 @@ import Testing
             if path == "locked.json" { throw FileSystemError(message: "cannot read the file (permission denied)") }
             return try read(path)
         }
-        let environment = CommandEnvironment(fileSystem: fileSystem, readStandardInput: { [] }, currentDirectory: "/work")
+        let environment = CommandEnvironment(fileSystem: fileSystem, readStandardInput: { [] }, currentDirectory: "/project")
         let result = QBCheckTool.run(["check", "locked.json", "good.json"], environment: environment)
         #expect(result.exitCode == ExitCode.failure)
         #expect(result.standardError == "locked.json: error: cannot read the file (permission denied)\n")
