@@ -89,23 +89,7 @@ struct JUnitReport {
         "\(finding.file):\(finding.position.line):\(finding.position.column): \(finding.severity.rawValue): \(finding.message) [\(finding.rule)]\nremedy: \(finding.remedy)"
     }
 
-    /// XML character data and attribute values (where line breaks are kept as `&#10;`);
-    /// characters XML 1.0 cannot hold become U+FFFD.
     static func escape(_ text: String, inAttribute: Bool = true) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            case "\n": result += inAttribute ? "&#10;" : "\n"
-            case "\t", "\r": result.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: result += "\u{FFFD}"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        Markup.escape(text, inAttribute: inAttribute)
     }
 }

@@ -9,17 +9,25 @@ public struct DuplicateSKURule: Rule {
 
     public func makeChecker(in context: RuleContext) -> any RecordChecker {
         var checker = Checker()
-        for (index, document) in (context.account?.quickbooks ?? []).enumerated() {
-            if case .quickbooks(.item(let item)) = document.content, item.active, let sku = item.sku?.value, !sku.isEmpty {
-                checker.claim(.quickbooks, sku, by: Holder(description: "QuickBooks product \"\(item.name?.value ?? "")\" (Id \(item.id?.value ?? "?"))", id: item.id?.value ?? "#\(index)"))
-            }
-        }
-        for document in context.account?.hubspot ?? [] {
-            if let product = document.crmObject, product.type == .products, let sku = product["hs_sku"]?.value, !sku.isEmpty {
-                checker.claim(.hubspot, sku, by: Holder(description: "HubSpot product \"\(product["name"]?.value ?? "")\" (id \(product.id?.value ?? "?"))", id: product.id?.value ?? ""))
-            }
+        for document in (context.account?.quickbooks ?? []) + (context.account?.hubspot ?? []) {
+            if let claim = Self.claim(of: document) { checker.claim(claim.side, claim.sku.value, by: claim.holder) }
         }
         return checker
+    }
+
+    /// The SKU a product record holds, on which side, and how messages name the record.
+    private static func claim(of document: Document) -> (side: Origin, sku: Located<String>, holder: Holder)? {
+        let position = "\(document.file.name)#\(document.location.pointer)"
+        switch document.content {
+        case .quickbooks(.item(let item)):
+            guard item.active, let sku = item.sku, !sku.value.isEmpty else { return nil }
+            return (.quickbooks, sku, Holder(description: "QuickBooks product \"\(item.name?.value ?? "")\" (Id \(item.id?.value ?? "?"))", id: item.id?.value ?? position))
+        case .hubspot(let product) where product.type == .products:
+            guard let sku = product["hs_sku"], !sku.value.isEmpty else { return nil }
+            return (.hubspot, sku, Holder(description: "HubSpot product \"\(product["name"]?.value ?? "")\" (id \(product.id?.value ?? "?"))", id: product.id?.value ?? position))
+        default:
+            return nil
+        }
     }
 
     private struct Holder {
@@ -35,24 +43,7 @@ public struct DuplicateSKURule: Rule {
         }
 
         mutating func check(_ subject: Subject, into output: inout RuleOutput) {
-            guard case .document(let document) = subject else { return }
-            let side: Origin
-            let sku: Located<String>
-            let holder: Holder
-            switch document.content {
-            case .quickbooks(.item(let item)):
-                guard item.active, let value = item.sku, !value.value.isEmpty else { return }
-                side = .quickbooks
-                sku = value
-                holder = Holder(description: "QuickBooks product \"\(item.name?.value ?? "")\" (Id \(item.id?.value ?? "?"))", id: item.id?.value ?? "\(document.file.name)#\(document.location.pointer)")
-            case .hubspot(let product) where product.type == .products:
-                guard let value = product["hs_sku"], !value.value.isEmpty else { return }
-                side = .hubspot
-                sku = value
-                holder = Holder(description: "HubSpot product \"\(product["name"]?.value ?? "")\" (id \(product.id?.value ?? "?"))", id: product.id?.value ?? "\(document.file.name)#\(document.location.pointer)")
-            default:
-                return
-            }
+            guard case .document(let document) = subject, let (side, sku, holder) = DuplicateSKURule.claim(of: document) else { return }
             if let other = taken[side]?[sku.value], other.id != holder.id {
                 output.report(sku.location, in: document,
                     "\(holder.description) has SKU \"\(sku.value)\", which \(other.description) also has; products are matched by SKU, so the sync cannot tell which one a line or a product update belongs to",
