@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// Layers, pointing one way: `qbcheck` → `QBCheckCommand` → `QBCheckPreflight` → `QBCheckRules` → `QBCheckCore`.
+/// Layers, pointing one way: `qbcheck` → `QBCheckCommand` → `QBCheckSync` → `QBCheckPreflight` → `QBCheckRules` → `QBCheckCore`.
 /// No third-party packages: Foundation and Swift Testing only.
 let package = Package(
     name: "qbcheck",
@@ -16,12 +16,12 @@ let package = Package(
         .target(name: "QBCheckPreflight", dependencies: ["QBCheckCore", "QBCheckRules"]),
         // The system's SQLite (libsqlite3-dev on Debian), for the sync records.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-        .target(name: "QBCheckSync", dependencies: ["QBCheckCore", "CSQLite"]),
-        .target(name: "QBCheckCommand", dependencies: ["QBCheckCore", "QBCheckRules", "QBCheckPreflight"]),
+        .target(name: "QBCheckSync", dependencies: ["QBCheckCore", "QBCheckRules", "QBCheckPreflight", "CSQLite"]),
+        .target(name: "QBCheckCommand", dependencies: ["QBCheckCore", "QBCheckRules", "QBCheckPreflight", "QBCheckSync"]),
         .executableTarget(name: "qbcheck", dependencies: ["QBCheckCommand"]),
         .executableTarget(name: "qbcheck-benchmark", dependencies: ["QBCheckCore", "QBCheckRules"]),
         .testTarget(name: "QBCheckCoreTests", dependencies: ["QBCheckCore"]),
-        .testTarget(name: "QBCheckSyncTests", dependencies: ["QBCheckCore", "QBCheckSync"]),
+        .testTarget(name: "QBCheckSyncTests", dependencies: ["QBCheckCore", "QBCheckPreflight", "QBCheckSync", "QBCheckCommand"]),
         .testTarget(name: "QBCheckRulesTests", dependencies: ["QBCheckCore", "QBCheckRules", "QBCheckCommand"]),
         .testTarget(
             name: "QBCheckCommandTests", dependencies: ["QBCheckCore", "QBCheckRules", "QBCheckPreflight", "QBCheckCommand"],

@@ -73,7 +73,7 @@ public struct Preflight: Sendable {
     }
 
     /// The pairs `qbcheck.json` leaves out take HubSpot's recommended direction.
-    static func settingsWithRecommendedDefaults(_ settings: SyncSettings) -> SyncSettings {
+    package static func settingsWithRecommendedDefaults(_ settings: SyncSettings) -> SyncSettings {
         var settings = settings
         func fill(_ pair: SyncSettings.ObjectSync?, _ object: SyncPair.Object) -> SyncSettings.ObjectSync {
             pair ?? SyncSettings.ObjectSync(location: settings.location, enabled: true, direction: RecommendedSetup.direction(of: object),
@@ -87,7 +87,7 @@ public struct Preflight: Sendable {
     }
 
     /// Why the sync would leave a record out in this direction, or nil when it takes it.
-    static func exclusion(of document: Document, for pair: SyncPair, settings: SyncSettings, context: RuleContext, filters: FilterEvaluator) -> String? {
+    package static func exclusion(of document: Document, for pair: SyncPair, settings: SyncSettings, context: RuleContext, filters: FilterEvaluator) -> String? {
         let objectSync: SyncSettings.ObjectSync? = switch pair.object {
         case .contacts: settings.contacts
         case .products: settings.products

@@ -29,13 +29,13 @@ public enum RecommendedSetup {
 }
 
 /// Whether a record passes a sync filter: the user's, or the recommended one.
-struct FilterEvaluator {
+package struct FilterEvaluator {
     let context: RuleContext
     let setupDate: CalendarDate?
     /// HubSpot invoices by the ids of their contacts, for the recommended contact filter.
     let invoicesByContact: [String: [CRMObject]]
 
-    init(context: RuleContext, account: AccountSnapshot, setupDate: CalendarDate?) {
+    package init(context: RuleContext, account: AccountSnapshot, setupDate: CalendarDate?) {
         self.context = context
         self.setupDate = setupDate
         var byContact: [String: [CRMObject]] = [:]

@@ -4,7 +4,7 @@ extension RuleContext {
     /// Whether the sync will write this invoice into QBO: created in HubSpot (or a QBO create
     /// payload), invoice sync writing to QBO, and not a HubSpot draft (drafts do not sync).
     /// Nil when its origin is unknown.
-    func isInvoiceBoundForQuickBooks(_ document: Document) -> Bool? {
+    package func isInvoiceBoundForQuickBooks(_ document: Document) -> Bool? {
         guard document.isInvoice, syncsInvoicesToQuickBooks else { return false }
         if let object = document.crmObject, object["hs_invoice_status"]?.value.lowercased() == "draft" { return false }
         if document.transaction != nil, document.recordID == nil || document.operation == .create { return true }

@@ -28,9 +28,12 @@ public struct SyncSettings: Sendable {
         public var hubspotToQuickBooksFilter: SyncFilter?
         /// Where `filters.hubspotToQuickBooks` stands, when given.
         public var hubspotToQuickBooksFilterLocation: Location?
+        /// The default mappings switched off (`"mappings": {"phone": false}`), by name.
+        public var switchedOffMappings: Set<String>
 
         package init(location: Location, enabled: Bool, direction: Direction, conflictResolution: Origin?, customMappings: [FieldMapping],
-                     quickbooksToHubSpotFilter: SyncFilter?, hubspotToQuickBooksFilter: SyncFilter?, hubspotToQuickBooksFilterLocation: Location?) {
+                     quickbooksToHubSpotFilter: SyncFilter?, hubspotToQuickBooksFilter: SyncFilter?, hubspotToQuickBooksFilterLocation: Location?,
+                     switchedOffMappings: Set<String> = []) {
             self.location = location
             self.enabled = enabled
             self.direction = direction
@@ -39,6 +42,12 @@ public struct SyncSettings: Sendable {
             self.quickbooksToHubSpotFilter = quickbooksToHubSpotFilter
             self.hubspotToQuickBooksFilter = hubspotToQuickBooksFilter
             self.hubspotToQuickBooksFilterLocation = hubspotToQuickBooksFilterLocation
+            self.switchedOffMappings = switchedOffMappings
+        }
+
+        /// Whether a default mapping is on (every one is, unless switched off).
+        public func maps(_ name: String) -> Bool {
+            !switchedOffMappings.contains(name)
         }
     }
 
@@ -98,13 +107,11 @@ public struct SyncSettings: Sendable {
         let sync = try node.object("sync")
         if let sync { try Self.expectKeys(sync, ["setupDate", "contacts", "products", "invoices", "$comment"]) }
         setupDate = try sync?.date("setupDate")
-        contacts = try sync?.object("contacts").map { (node) throws(ShapeError) in try Self.objectSync(node, extraKeys: ["mappings"]) }
-        products = try sync?.object("products").map { (node) throws(ShapeError) in try Self.objectSync(node, extraKeys: []) }
-        invoices = try sync?.object("invoices").map { (node) throws(ShapeError) in try Self.objectSync(node, extraKeys: ["customFieldMappings", "customLineItemIncomeAccount"]) }
+        contacts = try sync?.object("contacts").map { (node) throws(ShapeError) in try Self.objectSync(node, object: "contacts", extraKeys: []) }
+        products = try sync?.object("products").map { (node) throws(ShapeError) in try Self.objectSync(node, object: "products", extraKeys: []) }
+        invoices = try sync?.object("invoices").map { (node) throws(ShapeError) in try Self.objectSync(node, object: "invoices", extraKeys: ["customFieldMappings", "customLineItemIncomeAccount"]) }
         customLineItemIncomeAccount = try sync?.object("invoices")?.string("customLineItemIncomeAccount")
-        let contactMappings = try sync?.object("contacts")?.object("mappings")
-        if let contactMappings { try Self.expectKeys(contactMappings, ["displayNameFromCompany"]) }
-        displayNameFromCompany = try contactMappings?.bool("displayNameFromCompany")
+        displayNameFromCompany = try sync?.object("contacts")?.object("mappings")?.bool(DefaultMapping.displayNameFromCompany)
         var mappings: [CustomFieldMapping] = []
         for mapping in try sync?.object("invoices")?.array("customFieldMappings") ?? [] {
             try Self.expectKeys(mapping, ["hubspotProperty", "quickbooksField"])
@@ -120,8 +127,13 @@ public struct SyncSettings: Sendable {
         rules = try RuleConfiguration(rules: try node.object("rules"), suppressions: try node.array("suppressions"))
     }
 
-    private static func objectSync(_ node: Node, extraKeys: [String]) throws(ShapeError) -> ObjectSync {
-        try expectKeys(node, ["enabled", "direction", "conflictResolution", "customMappings", "filters", "$comment"] + extraKeys)
+    private static func objectSync(_ node: Node, object: String, extraKeys: [String]) throws(ShapeError) -> ObjectSync {
+        try expectKeys(node, ["enabled", "direction", "conflictResolution", "customMappings", "filters", "mappings", "$comment"] + extraKeys)
+        var switchedOff = Set<String>()
+        if let switches = try node.object("mappings") {
+            try expectKeys(switches, DefaultMapping.switchNames(of: object))
+            for (name, _) in switches.members where try switches.bool(name)?.value == false { switchedOff.insert(name) }
+        }
         var direction = Direction.twoWay
         if let text = try node.string("direction") {
             guard let parsed = Direction(rawValue: text.value) else {
@@ -144,7 +156,8 @@ public struct SyncSettings: Sendable {
         let outbound = try filters?.object("hubspotToQuickBooks").map { (node) throws(ShapeError) in try SyncFilter(node) }
         return ObjectSync(location: node.location, enabled: try node.bool("enabled")?.value ?? true, direction: direction,
                           conflictResolution: winner, customMappings: mappings, quickbooksToHubSpotFilter: inbound,
-                          hubspotToQuickBooksFilter: outbound, hubspotToQuickBooksFilterLocation: outbound?.location)
+                          hubspotToQuickBooksFilter: outbound, hubspotToQuickBooksFilterLocation: outbound?.location,
+                          switchedOffMappings: switchedOff)
     }
 
     static func expectKeys(_ node: Node, _ allowed: [String]) throws(ShapeError) {
