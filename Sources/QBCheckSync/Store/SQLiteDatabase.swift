@@ -5,6 +5,8 @@ import Synchronization
 /// time. Values go in and out as `SQLiteValue`s, never as interpolated SQL.
 public final class SQLiteDatabase: Sendable {
     private let connection: Mutex<OpaquePointer?>
+    /// How many transactions are open: inner ones are savepoints.
+    private let depth = Mutex(0)
     public let path: String
 
     /// Opens (creating it if needed) the database at `path`; `:memory:` is an in-memory one.
@@ -75,15 +77,21 @@ public final class SQLiteDatabase: Sendable {
         }
     }
 
-    /// Runs `body` in one transaction: all of it is committed, or none of it.
+    /// Runs `body` in one transaction: all of it is committed, or none of it. A transaction
+    /// inside another is a savepoint of it, so larger steps can be made of smaller ones.
     public func transaction<T>(_ body: () throws(SQLiteError) -> T) throws(SQLiteError) -> T {
-        try execute("BEGIN IMMEDIATE")
+        let level = depth.withLock { level in
+            level += 1
+            return level
+        }
+        defer { depth.withLock { $0 -= 1 } }
+        try execute(level == 1 ? "BEGIN IMMEDIATE" : "SAVEPOINT level\(level)")
         do {
             let result = try body()
-            try execute("COMMIT")
+            try execute(level == 1 ? "COMMIT" : "RELEASE level\(level)")
             return result
         } catch {
-            try? execute("ROLLBACK")
+            try? execute(level == 1 ? "ROLLBACK" : "ROLLBACK TO level\(level); RELEASE level\(level)")
             throw error
         }
     }

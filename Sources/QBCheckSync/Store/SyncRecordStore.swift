@@ -37,6 +37,18 @@ public struct SyncRecordStore: Sendable {
         CREATE INDEX activity_by_record ON activity (record, id);
         CREATE INDEX records_by_status ON records (object, status, error_category);
         """,
+        // The outbox: accepted changes handed to the connector and not yet answered. A run that
+        // is stopped leaves them here; the next run sends them again with the same request ids.
+        """
+        CREATE TABLE outbox (
+            request_id TEXT PRIMARY KEY,
+            position INTEGER NOT NULL,
+            object TEXT NOT NULL,
+            side TEXT NOT NULL,
+            operation TEXT NOT NULL,
+            change TEXT NOT NULL
+        );
+        """,
     ]
 
     public static var currentVersion: Int { migrations.count }
@@ -168,6 +180,50 @@ public struct SyncRecordStore: Sendable {
         return counts
     }
 
+    /// Removes a pair's records and their activity (`qbcheck sync delete`); returns how many.
+    @discardableResult
+    public func delete(object: String) throws(SQLiteError) -> Int {
+        try database.transaction { () throws(SQLiteError) -> Int in
+            let count = Int(try database.query("SELECT COUNT(*) FROM records WHERE object = ?", [.text(object)]).first?.first?.integer ?? 0)
+            try database.query("DELETE FROM activity WHERE record IN (SELECT id FROM records WHERE object = ?)", [.text(object)])
+            try database.query("DELETE FROM records WHERE object = ?", [.text(object)])
+            try database.query("DELETE FROM outbox WHERE object = ?", [.text(object)])
+            return count
+        }
+    }
+
+    /// All records of an object (or of every object), in the record view's order.
+    public func allRecords(object: String? = nil) throws(SQLiteError) -> [Record] {
+        try records(object: object, limit: Int(Int32.max))
+    }
+
+    /// The record with this row number.
+    public func record(id: Int64) throws(SQLiteError) -> Record? {
+        try database.query("SELECT \(Self.columns) FROM records WHERE id = ?", [.integer(id)]).first.map(Self.record)
+    }
+
+    /// Records whose HubSpot or QBO id is `id`, of any object.
+    public func records(withID id: String) throws(SQLiteError) -> [Record] {
+        try database.query("SELECT \(Self.columns) FROM records WHERE hubspot_id = ?1 OR quickbooks_id = ?1 ORDER BY object, id", [.text(id)])
+            .map(Self.record)
+    }
+
+    /// Failed records per object and error category, most first.
+    public func failedByCategory() throws(SQLiteError) -> [(object: String, category: String, records: Int)] {
+        try database.query("""
+            SELECT object, COALESCE(error_category, ''), COUNT(*) FROM records WHERE status = 'failed'
+            GROUP BY object, error_category ORDER BY object, COUNT(*) DESC, error_category
+            """).map { ($0[0].text ?? "", $0[1].text ?? "", Int($0[2].integer ?? 0)) }
+    }
+
+    /// How many records match a filter (the record view's total).
+    public func count(object: String? = nil, status: Status? = nil, category: String? = nil) throws(SQLiteError) -> Int {
+        Int(try database.query("""
+            SELECT COUNT(*) FROM records WHERE (?1 IS NULL OR object = ?1) AND (?2 IS NULL OR status = ?2) AND (?3 IS NULL OR error_category = ?3)
+            """, [object.map(SQLiteValue.text) ?? .null, status.map { .text($0.rawValue) } ?? .null, category.map(SQLiteValue.text) ?? .null])
+            .first?.first?.integer ?? 0)
+    }
+
     public func log(_ activity: Activity, for record: Int64) throws(SQLiteError) {
         try database.query("INSERT INTO activity (record, time, action, outcome, detail) VALUES (?, ?, ?, ?, ?)",
                            [.integer(record), .text(activity.time), .text(activity.action), .text(activity.outcome), activity.detail.map(SQLiteValue.text) ?? .null])
@@ -178,6 +234,50 @@ public struct SyncRecordStore: Sendable {
         try database.query("SELECT time, action, outcome, detail FROM activity WHERE record = ? ORDER BY id", [.integer(record)]).map { row in
             Activity(time: row[0].text ?? "", action: row[1].text ?? "", outcome: row[2].text ?? "", detail: row[3].text)
         }
+    }
+
+    // MARK: The outbox
+
+    /// An accepted change waiting for the connector's answer.
+    public struct OutboxEntry: Sendable, Equatable {
+        public var requestID: String
+        public var object: String
+        public var side: String
+        /// The connector operation, as JSON.
+        public var operation: String
+        /// What to record when it is answered, as JSON.
+        public var change: String
+
+        public init(requestID: String, object: String, side: String, operation: String, change: String) {
+            self.requestID = requestID
+            self.object = object
+            self.side = side
+            self.operation = operation
+            self.change = change
+        }
+    }
+
+    public func enqueue(_ entries: [OutboxEntry]) throws(SQLiteError) {
+        try database.transaction { () throws(SQLiteError) in
+            var position = try database.query("SELECT COALESCE(MAX(position), 0) FROM outbox").first?.first?.integer ?? 0
+            for entry in entries {
+                position += 1
+                try database.query("INSERT OR IGNORE INTO outbox (request_id, position, object, side, operation, change) VALUES (?, ?, ?, ?, ?, ?)",
+                                   [.text(entry.requestID), .integer(position), .text(entry.object), .text(entry.side), .text(entry.operation), .text(entry.change)])
+            }
+        }
+    }
+
+    /// The changes waiting for an answer, oldest first.
+    public func outbox(object: String? = nil) throws(SQLiteError) -> [OutboxEntry] {
+        try database.query("SELECT request_id, object, side, operation, change FROM outbox WHERE (?1 IS NULL OR object = ?1) ORDER BY position",
+                           [object.map(SQLiteValue.text) ?? .null]).map { row in
+            OutboxEntry(requestID: row[0].text ?? "", object: row[1].text ?? "", side: row[2].text ?? "", operation: row[3].text ?? "", change: row[4].text ?? "")
+        }
+    }
+
+    public func dequeue(_ requestID: String) throws(SQLiteError) {
+        try database.query("DELETE FROM outbox WHERE request_id = ?", [.text(requestID)])
     }
 
     private static let columns = "id, object, hubspot_id, quickbooks_id, status, error_category, message, remedy, last_sync, hubspot_state, quickbooks_state"

@@ -1,0 +1,286 @@
+import QBCheckCore
+import QBCheckPreflight
+
+/// The sync executor: for each object pair in turn (contacts, products, invoices), plans the
+/// changes, has the validator judge them, records the rejected and excluded ones, and commits
+/// the accepted ones through the connector, in batches, recording each answer.
+///
+/// Every accepted change goes to the outbox (in the sync records' database) before it is sent,
+/// with its request id; the answer and the record are saved in one transaction after. A run
+/// stopped anywhere leaves either nothing or an outbox, which the next run sends again first:
+/// the connector answers repeated request ids as before, so nothing is written twice or lost.
+public struct SyncExecutor: Sendable {
+    public var directory: String
+    public var fileSystem: FileSystem
+    public var store: SyncRecordStore
+    public var connector: Connector
+    public var planner: SyncPlanner
+    public var now: @Sendable () -> String
+    public var checkpoint: @Sendable (String) -> Void
+
+    public init(directory: String, fileSystem: FileSystem, store: SyncRecordStore, connector: Connector, planner: SyncPlanner = SyncPlanner(),
+                now: @escaping @Sendable () -> String, checkpoint: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.directory = directory
+        self.fileSystem = fileSystem
+        self.store = store
+        self.connector = connector
+        self.planner = planner
+        self.now = now
+        self.checkpoint = checkpoint
+    }
+
+    public func run() -> SyncRunReport {
+        var report = SyncRunReport(directory: directory)
+        do {
+            report.recovered = try drain(object: nil)
+            let (first, errors) = AccountLoader(fileSystem: fileSystem).load(directory)
+            guard errors.isEmpty else {
+                report.inputErrors = errors
+                return report
+            }
+            report.settingsNotes = planner.reviewSettings(first)
+            var account = first
+            for object in SyncPair.Object.syncOrder {
+                if let reason = skipReason(object, account: account, notes: report.settingsNotes) {
+                    report.skippedObjects.append((object, reason))
+                    continue
+                }
+                if object != SyncPair.Object.syncOrder.first {
+                    // Invoices refer to the customers and products just written: read them again.
+                    let (reloaded, errors) = AccountLoader(fileSystem: fileSystem).load(directory)
+                    guard errors.isEmpty else {
+                        report.inputErrors = errors
+                        return report
+                    }
+                    account = reloaded
+                }
+                let changes = planner.plan(object, account: account, files: SnapshotFiles(account: account, fileSystem: fileSystem),
+                                           records: try store.allRecords(), notes: report.settingsNotes)
+                report.entries += try record(changes)
+                checkpoint("planned \(object.rawValue)")
+                let sent = try drain(object: object.rawValue)
+                for entry in sent {
+                    if let index = report.entries.lastIndex(where: { $0.change.operation?.requestID == entry.change.operation?.requestID && $0.change.operation != nil }) {
+                        report.entries[index].outcome = entry.outcome
+                    }
+                }
+            }
+        } catch {
+            report.stopped = error.message
+        }
+        return report
+    }
+
+    private func skipReason(_ object: SyncPair.Object, account: AccountSnapshot, notes: [SettingsNote]) -> String? {
+        let settings = SyncPlanner.effectiveSettings(account)
+        if settings.objectSync(object)?.enabled == false { return "paused" }
+        if let note = notes.first(where: { $0.effect == .syncStopped || $0.effect == .pairStopped(object: object) }) {
+            return "stopped by its settings: \(note.finding.rule): \(note.finding.message)"
+        }
+        return nil
+    }
+
+    /// Records what is not sent (excluded, rejected, linked) and queues what is, in one transaction.
+    private func record(_ changes: [PlannedChange]) throws(SQLiteError) -> [SyncRunReport.Entry] {
+        let time = now()
+        return try store.database.transaction { () throws(SQLiteError) -> [SyncRunReport.Entry] in
+            var entries: [SyncRunReport.Entry] = []
+            var queue: [SyncRecordStore.OutboxEntry] = []
+            for change in changes {
+                let existing = try store.find(object: change.object.rawValue, hubspotID: change.hubspotID, quickbooksID: change.quickbooksID)
+                switch change.verdict {
+                case .excluded(let reason):
+                    entries.append(.init(change: change, outcome: .excluded(reason)))
+                    var record = existing ?? base(change)
+                    guard existing?.status != .excluded || existing?.category != reason else { continue }
+                    record.status = .excluded
+                    record.category = reason
+                    record.message = "\(change.sourceLabel) is not synced: \(reason)"
+                    record.remedy = nil
+                    try save(record, activity: .init(time: time, action: change.action.rawValue, outcome: "excluded", detail: reason))
+                case .rejected, .blocked:
+                    let failure = change.failure ?? (category: "rejected", message: "", remedy: "")
+                    entries.append(.init(change: change, outcome: .failed(category: failure.category, message: failure.message, remedy: failure.remedy)))
+                    var record = existing ?? base(change)
+                    guard existing?.status != .failed || existing?.category != failure.category || existing?.message != failure.message else { continue }
+                    record.status = .failed
+                    record.category = failure.category
+                    record.message = failure.message
+                    record.remedy = failure.remedy
+                    try save(record, activity: .init(time: time, action: change.action.rawValue, outcome: "failed",
+                                                     detail: "\(failure.category): \(failure.message)"))
+                case .accepted where change.action == .link:
+                    entries.append(.init(change: change, outcome: .linked))
+                    var record = existing ?? base(change)
+                    record.hubspotID = change.hubspotID
+                    record.quickbooksID = change.quickbooksID
+                    record.status = .synced
+                    record.category = nil
+                    record.message = nil
+                    record.remedy = nil
+                    record.lastSync = time
+                    record.hubspotState = change.hubspotState?.written(indent: 0)
+                    record.quickbooksState = change.quickbooksState?.written(indent: 0)
+                    try save(record, activity: .init(time: time, action: "pair", outcome: "synced", detail: change.summary))
+                case .accepted:
+                    guard let operation = change.operation else { continue }
+                    entries.append(.init(change: change, outcome: .queued))
+                    queue.append(SyncRecordStore.OutboxEntry(
+                        requestID: operation.requestID, object: change.object.rawValue, side: operation.side.rawValue,
+                        operation: operation.json.written(indent: 0), change: PendingChange(change).json.written(indent: 0)))
+                }
+            }
+            try store.enqueue(queue)
+            return entries
+        }
+    }
+
+    private func base(_ change: PlannedChange) -> SyncRecordStore.Record {
+        SyncRecordStore.Record(object: change.object.rawValue, hubspotID: change.hubspotID, quickbooksID: change.quickbooksID, status: .failed)
+    }
+
+    private func save(_ record: SyncRecordStore.Record, activity: SyncRecordStore.Activity) throws(SQLiteError) {
+        let id = try store.save(record)
+        try store.log(activity, for: id)
+    }
+
+    /// Sends the outbox, batch by batch, and records each answer.
+    private func drain(object: String?) throws(SQLiteError) -> [SyncRunReport.Entry] {
+        var entries: [SyncRunReport.Entry] = []
+        let waiting = try store.outbox(object: object)
+        for side in SyncSide.allCases {
+            let ofSide = waiting.filter { $0.side == side.rawValue }
+            var start = ofSide.startIndex
+            while start < ofSide.endIndex {
+                let end = min(start + max(connector.batchLimit, 1), ofSide.endIndex)
+                entries += try send(Array(ofSide[start..<end]))
+                start = end
+            }
+        }
+        return entries
+    }
+
+    private func send(_ batch: [SyncRecordStore.OutboxEntry]) throws(SQLiteError) -> [SyncRunReport.Entry] {
+        let decoded = batch.map { entry in
+            (entry, JSONTree.parse(entry.operation).flatMap(ConnectorOperation.init(json:)), JSONTree.parse(entry.change).flatMap(PendingChange.init(json:)))
+        }
+        let operations = decoded.compactMap(\.1)
+        var results: [ConnectorResult]
+        do {
+            results = try connector.commit(operations)
+        } catch {
+            // Nothing of the batch is known to be written: the changes stay in the outbox and
+            // the run stops, to be sent again by the next one.
+            throw SQLiteError(message: "\(connector.name) connector: \(error.message); the \(operations.count) waiting changes are sent again by the next run")
+        }
+        if results.count < operations.count {
+            results += Array(repeating: .fault(code: "no-answer", message: "the connector gave no answer for this change"), count: operations.count - results.count)
+        }
+        checkpoint("connector answered")
+        let time = now()
+        let entries = try store.database.transaction { () throws(SQLiteError) -> [SyncRunReport.Entry] in
+            var entries: [SyncRunReport.Entry] = []
+            var resultIndex = 0
+            for (entry, operation, pending) in decoded {
+                defer { _ = try? store.dequeue(entry.requestID) }
+                guard let operation, let pending else { continue }
+                let result = results[resultIndex]
+                resultIndex += 1
+                let existing = try store.find(object: entry.object, hubspotID: pending.hubspotID, quickbooksID: pending.quickbooksID)
+                var record = existing ?? SyncRecordStore.Record(object: entry.object, hubspotID: pending.hubspotID, quickbooksID: pending.quickbooksID, status: .failed)
+                var change = PlannedChange(object: SyncPair.Object(rawValue: entry.object) ?? .contacts, target: operation.side,
+                                           action: operation.action == .create ? .create : .update, sourceID: pending.sourceID,
+                                           sourceLabel: pending.sourceLabel, targetID: operation.id, fields: [], verdict: .accepted, operation: operation)
+                change.hubspotID = pending.hubspotID
+                change.quickbooksID = pending.quickbooksID
+                switch result {
+                case .committed(let written, let lineItems):
+                    let id = written[operation.side == .quickbooks ? "Id" : "id"]?.text ?? ""
+                    var state = written
+                    if operation.side == .hubspot, operation.entity == "invoices" {
+                        state[InvoiceLines.embeddedKey] = operation.lineItems != nil ? .array(lineItems) : pending.hubspotState?[InvoiceLines.embeddedKey]
+                    }
+                    if operation.side == .quickbooks {
+                        record.quickbooksID = id
+                        record.quickbooksState = state.written(indent: 0)
+                        record.hubspotState = pending.hubspotState?.written(indent: 0)
+                    } else {
+                        record.hubspotID = id
+                        record.hubspotState = state.written(indent: 0)
+                        record.quickbooksState = pending.quickbooksState?.written(indent: 0)
+                    }
+                    record.status = .synced
+                    record.category = nil
+                    record.message = nil
+                    record.remedy = nil
+                    record.lastSync = time
+                    let noun = change.object.noun(on: operation.side)
+                    try save(record, activity: .init(time: time, action: operation.action.rawValue, outcome: "synced",
+                                                     detail: "\(operation.action == .create ? "created" : "updated") \(noun) \(id) from \(pending.sourceLabel)"))
+                    entries.append(.init(change: change, outcome: .committed(id: id)))
+                case .fault(let code, let message):
+                    let category = "\(operation.side == .quickbooks ? "qbo" : "hubspot")-\(code)"
+                    let remedy = Self.remedy(forFault: code)
+                    record.status = .failed
+                    record.category = category
+                    record.message = message
+                    record.remedy = remedy
+                    try save(record, activity: .init(time: time, action: operation.action.rawValue, outcome: "failed", detail: "\(category): \(message)"))
+                    entries.append(.init(change: change, outcome: .failed(category: category, message: message, remedy: remedy)))
+                }
+            }
+            return entries
+        }
+        checkpoint("recorded a batch")
+        return entries
+    }
+
+    /// What to do about an error the system answered.
+    static func remedy(forFault code: String) -> String {
+        switch code {
+        case "6240": "Give one of the records a different display name (display names are unique across customers, vendors and employees in QuickBooks), then sync again."
+        case "5010": "The record changed in QuickBooks while it was syncing; the next sync plans it again from the new version."
+        case "610", "404": "The record was deleted or made inactive on the other side; restore it, or pair the record again."
+        case "409": "A contact with this email already exists in HubSpot; merge the two, then sync again."
+        default: "The next sync tries this change again."
+        }
+    }
+}
+
+/// What the executor keeps about a queued change, to record its answer (even in a later run).
+struct PendingChange: Sendable {
+    var sourceID: String
+    var sourceLabel: String
+    var hubspotID: String?
+    var quickbooksID: String?
+    var hubspotState: JSONTree?
+    var quickbooksState: JSONTree?
+
+    init(_ change: PlannedChange) {
+        sourceID = change.sourceID
+        sourceLabel = change.sourceLabel
+        hubspotID = change.hubspotID
+        quickbooksID = change.quickbooksID
+        hubspotState = change.hubspotState
+        quickbooksState = change.quickbooksState
+    }
+
+    var json: JSONTree {
+        var tree: JSONTree = ["sourceID": .string(sourceID), "sourceLabel": .string(sourceLabel)]
+        if let hubspotID { tree["hubspotID"] = .string(hubspotID) }
+        if let quickbooksID { tree["quickbooksID"] = .string(quickbooksID) }
+        if let hubspotState { tree["hubspotState"] = hubspotState }
+        if let quickbooksState { tree["quickbooksState"] = quickbooksState }
+        return tree
+    }
+
+    init?(json: JSONTree) {
+        guard let sourceID = json["sourceID"]?.string, let sourceLabel = json["sourceLabel"]?.string else { return nil }
+        self.sourceID = sourceID
+        self.sourceLabel = sourceLabel
+        hubspotID = json["hubspotID"]?.string
+        quickbooksID = json["quickbooksID"]?.string
+        hubspotState = json["hubspotState"]
+        quickbooksState = json["quickbooksState"]
+    }
+}
