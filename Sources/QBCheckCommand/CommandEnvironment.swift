@@ -1,3 +1,4 @@
+import Foundation
 import QBCheckCore
 
 /// Everything a command touches outside itself, as a value: tests run commands in memory.
@@ -8,6 +9,16 @@ public struct CommandEnvironment: Sendable {
     /// Receives progress of long runs; nil when standard error is not a terminal, so CI logs
     /// stay clean.
     public var progress: (@Sendable (RunProgress) -> Void)?
+    /// The current time as an ISO 8601 instant (the sync's timestamps); fixed in tests.
+    public var clock: @Sendable () -> String = { CommandEnvironment.isoNow() }
+    /// Called at each durable step of a sync run (the crash tests stop the process there).
+    public var checkpoint: @Sendable (String) -> Void = { _ in }
+    /// Writes output as it comes (`sync watch`); nil collects it into the result.
+    public var emit: (@Sendable (String) -> Void)?
+    /// Waits between `sync watch` cycles.
+    public var sleep: @Sendable (Double) -> Void = { seconds in Thread.sleep(forTimeInterval: seconds) }
+    /// Asks the person at the terminal to confirm; nil when there is none (scripts need --yes).
+    public var confirm: (@Sendable (String) -> Bool)?
 
     public init(fileSystem: FileSystem, readStandardInput: @escaping @Sendable () -> [UInt8], currentDirectory: String,
                 progress: (@Sendable (RunProgress) -> Void)? = nil) {
@@ -24,6 +35,15 @@ public struct CommandEnvironment: Sendable {
         var path = path
         while path.hasPrefix("./") { path.removeFirst(2) }
         return path
+    }
+}
+
+extension CommandEnvironment {
+    /// `2025-01-12T10:15:00Z`.
+    public static func isoNow() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: Date())
     }
 }
 

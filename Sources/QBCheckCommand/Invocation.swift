@@ -8,6 +8,7 @@ public enum Invocation: Equatable, Sendable {
     case preflight(CheckOptions)
     case rules(OutputFormat)
     case explain(String)
+    case sync(SyncOptions)
     case help(String?)
     case version
 }
@@ -77,7 +78,7 @@ public struct CheckOptions: Equatable, Sendable {
 }
 
 extension Invocation {
-    public static let commands = ["check", "diff", "baseline", "preflight", "rules", "explain", "help", "version"]
+    public static let commands = ["check", "diff", "baseline", "preflight", "sync", "rules", "explain", "help", "version"]
 
     /// Parses `qbcheck`'s arguments (without the program name). `qbcheck FILE...` means `check`.
     public static func parse(_ arguments: [String], fileExists: (String) -> Bool = { _ in true }) throws(UsageError) -> Invocation {
@@ -117,6 +118,8 @@ extension Invocation {
                 index += 1
             }
             return .rules(format)
+        case "sync":
+            return try SyncOptions.parse(rest).map(Invocation.sync) ?? .help("sync")
         case "explain":
             if rest.contains("--help") || rest.contains("-h") { return .help("explain") }
             guard rest.count == 1 else { throw UsageError("explain takes one rule id, e.g. qbcheck explain closed-period", command: "explain") }
@@ -192,7 +195,7 @@ extension Invocation {
         return options
     }
 
-    private static func value(after arguments: [String], at index: inout Int, command: String) throws(UsageError) -> String {
+    static func value(after arguments: [String], at index: inout Int, command: String) throws(UsageError) -> String {
         let option = arguments[index]
         index += 1
         guard index < arguments.count else { throw UsageError("\(option) needs a value", command: command) }

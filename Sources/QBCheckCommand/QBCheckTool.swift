@@ -40,6 +40,8 @@ public enum QBCheckTool {
             return finish(run.diff(), options: options, environment: environment)
         case .preflight(let options):
             return preflight(options, environment: environment)
+        case .sync(let options):
+            return SyncCommand.run(options, environment: environment)
         case .baseline(let options):
             var baselineOptions = options
             baselineOptions.baseline = nil

@@ -7,10 +7,22 @@ import QBCheckCommand
     FileHandle.standardError.write(Data("\r\u{1B}[K\(progress.line)".utf8))
 }
 let interactive = isatty(STDERR_FILENO) == 1
-let environment = CommandEnvironment.live(
+var environment = CommandEnvironment.live(
     currentDirectory: FileManager.default.currentDirectoryPath, progress: interactive ? showProgress : nil
 ) {
     Array(FileHandle.standardInput.readDataToEndOfFile())
+}
+let variables = ProcessInfo.processInfo.environment
+// QBCHECK_NOW fixes the sync's clock (reproducible runs); QBCHECK_KILL_AT=N stops the process
+// with SIGKILL at the sync's N-th durable step (the crash tests).
+if let now = variables["QBCHECK_NOW"] { environment.clock = { now } }
+if let killAt = variables["QBCHECK_KILL_AT"].flatMap(Int.init) { environment.checkpoint = CheckpointKiller(at: killAt).reached }
+environment.emit = { text in FileHandle.standardOutput.write(Data(text.utf8)) }
+if isatty(STDIN_FILENO) == 1 {
+    environment.confirm = { question in
+        FileHandle.standardError.write(Data("\(question) [y/N] ".utf8))
+        return ["y", "yes"].contains(readLine()?.lowercased() ?? "")
+    }
 }
 let result = QBCheckTool.run(Array(CommandLine.arguments.dropFirst()), environment: environment)
 if interactive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
