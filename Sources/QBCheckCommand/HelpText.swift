@@ -9,6 +9,7 @@ enum HelpText {
         case "diff": diff
         case "baseline": baseline
         case "preflight": preflight
+        case "sync": sync
         case "rules": rules
         case "explain": explain
         case "help", "version": overview
@@ -28,6 +29,7 @@ enum HelpText {
           diff       Judge a proposed edit: BEFORE and AFTER
           baseline   Record today's findings, so that later runs report only new ones
           preflight  Audit both accounts before the sync is switched on
+          sync       Plan and apply the sync of an account snapshot, and watch its records
           rules      List the rule catalog
           explain    Explain one rule: the documented constraint, why, what to do, sources
           help       Show help for a command
@@ -103,6 +105,40 @@ enum HelpText {
           --output FILE     Write the report to FILE; several --format/--output pairs are allowed.
           --fail-on S       error (default), warning, info or never: what makes the exit status 1.
           -h, --help        Show this help.
+
+        """
+
+    static let sync = """
+        USAGE: qbcheck sync plan     [--account] DIR [--format text|json]
+               qbcheck sync apply    [--account] DIR [--format text|json] [--wait]
+               qbcheck sync watch    [--account] DIR [--interval SECONDS] [--cycles N]
+               qbcheck sync status   [--account] DIR [--format text|json]
+               qbcheck sync records  [--account] DIR [--object O] [--status S] [--category C] [--page N] [--page-size N]
+               qbcheck sync activity RECORD --account DIR
+               qbcheck sync export   [--account] DIR --format csv|json [--output FILE] [--object O] [--status S] [--category C]
+               qbcheck sync pause|resume|delete OBJECT --account DIR [--yes]
+
+        Syncs contacts ⇔ customers, products ⇔ items and invoices ⇔ invoices of the snapshot DIR
+        as qbcheck.json sets them (pairs it leaves out take HubSpot's recommended setup). Records
+        are matched by the recorded pairing, then by email, SKU or invoice number; the side that
+        changed since the last sync wins, the conflict resolution decides when both did. Every
+        change passes the validator first: a change with an error finding is recorded as failed
+        with its rule and never written. The offline connector writes the accepted ones into the
+        snapshot's files, as a fresh export would show them.
+
+          plan      What apply would do, and each verdict. Changes nothing.
+          apply     Commit the accepted changes; record failed and excluded ones in DIR/.qbcheck/sync.sqlite.
+          watch     Plan and apply every --interval seconds (60 by default).
+          status    The object view: records synced, failed and excluded, per object.
+          records   The record view, filtered, one page at a time.
+          activity  Every attempt on a record (its HubSpot or QuickBooks id, or #row).
+          export    The filtered records as CSV (RFC 4180, UTF-8) or JSON.
+          pause     Stop a pair, keeping its settings and records; resume starts it again.
+          delete    Remove a pair's settings and records (asks first; --yes in scripts).
+
+        OBJECT is contacts, products or invoices; S is synced, failed or excluded.
+        EXIT STATUS: 0 all synced; 1 some changes failed; 2 unreadable input, a stopped run, or
+        another sync holding the account (--wait waits for it).
 
         """
 

@@ -69,6 +69,15 @@ import Testing
         #expect(text.split(separator: "\n").count >= 20)
     }
 
+    @Test func theSyncPlanExampleIsReal() throws {
+        let start = try #require(Self.readme.range(of: "$ qbcheck sync plan corpus/accounts/ready\n")).upperBound
+        let text = String(Self.readme[start...].prefix { _ in true })
+        let shown = String(text[..<(text.range(of: "```")?.lowerBound ?? text.endIndex)])
+        let result = QBCheckTool.run(["sync", "plan", "corpus/accounts/ready"], environment: environment(InMemoryFiles()))
+        #expect(result.standardOutput == shown, "the README's sync plan is not what sync plan prints")
+        #expect(result.exitCode == ExitCode.clean)
+    }
+
     @Test func theSetUpCommandChecksACorpusExample() throws {
         let setUp = try #require(Self.blocks(in: "Set up").first)
         let run = try #require(setUp.lines.first { $0.hasPrefix("swift run qbcheck ") })

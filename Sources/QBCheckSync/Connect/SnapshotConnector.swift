@@ -122,6 +122,15 @@ public struct SnapshotConnector: Sendable {
             }
         }
         let quickbooksTime = time.replacingOccurrences(ofSuffix: "Z", with: "+00:00")
+        if var lines = record["Line"]?.array {
+            // QBO numbers the lines of a transaction it saves.
+            var next = (lines.compactMap { $0["Id"]?.text.flatMap { Int($0) } }.max() ?? 0) + 1
+            for index in lines.indices where lines[index]["Id"] == nil && lines[index]["DetailType"]?.string != "SubTotalLineDetail" {
+                lines[index]["Id"] = .string(String(next))
+                next += 1
+            }
+            record["Line"] = .array(lines)
+        }
         switch operation.action {
         case .create:
             record["Id"] = .string(ExportFolder.nextID(after: existing, key: "Id", floor: 0))

@@ -99,7 +99,7 @@ extension MappedField {
 
     /// A custom-field mapping of invoices: a HubSpot property and a QBO custom field by name.
     init(_ mapping: SyncSettings.CustomFieldMapping) {
-        self.init(name: "customField:\(mapping.quickbooksField.value)", hubspotProperty: mapping.hubspotProperty.value,
+        self.init(name: "custom field \(mapping.quickbooksField.value)", hubspotProperty: mapping.hubspotProperty.value,
                   quickbooks: .customField(mapping.quickbooksField.value), kind: .text, flow: .both)
     }
 
@@ -121,7 +121,7 @@ extension MappedField {
         case .quickbooksToHubSpot: .toHubSpotOnly
         case .hubspotToQuickBooks: .toQuickBooksOnly
         }
-        self.init(name: "custom:\(mapping.hubspotProperty.value)", hubspotProperty: mapping.hubspotProperty.value,
+        self.init(name: mapping.hubspotProperty.value, hubspotProperty: mapping.hubspotProperty.value,
                   quickbooks: .path(mapping.quickbooksField.value.split(separator: ".").map(String.init)), kind: kind, flow: flow)
     }
 }

@@ -1,0 +1,123 @@
+import Foundation
+import QBCheckCore
+import QBCheckSync
+import Synchronization
+import Testing
+
+/// The executor against the in-memory connector: batches of at most the connector's limit, a
+/// fault in the middle of a batch, a system that cannot be reached, a disk that fails mid-apply.
+@Suite struct ConnectorFaultTests {
+    static let directory = "/account"
+
+    func executor(_ connector: Connector, files: InMemoryFiles, store: SyncRecordStore) -> SyncExecutor {
+        SyncExecutor(directory: Self.directory, fileSystem: .inMemory(files), store: store, connector: connector, now: { SyncFixture.clock })
+    }
+
+    func store() throws -> SyncRecordStore {
+        let store = SyncRecordStore(database: try SQLiteDatabase(path: ":memory:"))
+        try store.migrate()
+        return store
+    }
+
+    @Test func changesGoInBatchesOfTheConnectorsLimitOneSideAtATime() throws {
+        let files = try SyncFixture.inMemory("us-complete", at: Self.directory)
+        let memory = try InMemoryConnector(directory: Self.directory, files: files, now: { SyncFixture.clock })
+        var connector = memory.connector
+        connector.batchLimit = 2
+        let report = executor(connector, files: files, store: try store()).run()
+        #expect(report.stopped == nil)
+        #expect(memory.batches.allSatisfy { $0.count <= 2 })
+        #expect(memory.batches.allSatisfy { batch in batch.allSatisfy { $0.side == batch.first?.side } })
+        #expect(memory.batches.map(\.count).reduce(0, +) == report.committed.count)
+        #expect(Connector.defaultBatchLimit == 30, "QBO's batch endpoint takes at most 30 operations")
+        let ids = memory.batches.flatMap { $0.map(\.requestID) }
+        #expect(Set(ids).count == ids.count, "one request id per operation")
+        #expect(ids.allSatisfy { $0.count <= 36 }, "QBO allows 36 characters for batch request ids")
+    }
+
+    @Test func aFaultInTheMiddleOfABatchFailsOnlyThatItemAndTheNextRunRetriesOnlyIt() throws {
+        let files = try SyncFixture.inMemory("ready", at: Self.directory)
+        let memory = try InMemoryConnector(directory: Self.directory, files: files, now: { SyncFixture.clock })
+        // The second of the three contact writes to HubSpot is refused.
+        memory.fail { operation in
+            operation.side == .hubspot && operation.entity == "contacts" && operation.id == "531" ? ("429", "Too Many Requests: rate limit exceeded") : nil
+        }
+        let store = try store()
+        let first = executor(memory.connector, files: files, store: store).run()
+        let contactBatch = try #require(memory.batches.first)
+        #expect(contactBatch.count == 3 && contactBatch[1].id == "531", "the fault is in the middle of the batch")
+        #expect(first.failed.map(\.outcome) == [.failed(category: "hubspot-429", message: "Too Many Requests: rate limit exceeded",
+                                                         remedy: "The next sync tries this change again.")])
+        let contact531 = try #require(try store.find(object: "contacts", hubspotID: "531", quickbooksID: nil))
+        #expect(contact531.status == .failed && contact531.category == "hubspot-429")
+        #expect(try store.find(object: "contacts", hubspotID: "512", quickbooksID: nil)?.status == .synced, "its neighbours committed")
+        #expect(files.text(Self.directory + "/hubspot/contacts.json")?.contains("\"company\": \"Biglytics\"") == true)
+        #expect(files.text(Self.directory + "/hubspot/contacts.json")?.contains("\"company\": \"Cool Cars\"") == false)
+
+        memory.reachable()
+        let sent = memory.batches.count
+        let second = executor(memory.connector, files: files, store: store).run()
+        let retried = memory.batches.dropFirst(sent).flatMap { $0 }
+        #expect(retried.map { "\($0.entity) \($0.id ?? "new")" } == ["contacts 531"], "only the failed change is sent again")
+        #expect(second.committed.count == 1)
+        #expect(try store.find(object: "contacts", hubspotID: "531", quickbooksID: nil)?.status == .synced)
+    }
+
+    @Test func anUnreachableSystemStopsTheRunAndTheNextRunSendsTheSameChanges() throws {
+        let files = try SyncFixture.inMemory("ready", at: Self.directory)
+        let memory = try InMemoryConnector(directory: Self.directory, files: files, now: { SyncFixture.clock })
+        memory.unreachable("HTTP 503 Service Unavailable")
+        let store = try store()
+        let first = executor(memory.connector, files: files, store: store).run()
+        #expect(first.stopped == "in-memory connector: HTTP 503 Service Unavailable; the 3 waiting changes are sent again by the next run")
+        #expect(try store.outbox().count == 3, "the changes wait in the outbox")
+        #expect(try store.allRecords().filter { $0.status == .synced }.isEmpty)
+        let waiting = try store.outbox().map(\.requestID)
+
+        memory.reachable()
+        let second = executor(memory.connector, files: files, store: store).run()
+        #expect(second.stopped == nil)
+        #expect(second.recovered.count == 3)
+        #expect(memory.batches.dropFirst().first?.map(\.requestID) == waiting, "sent again with the same request ids")
+        #expect(try store.outbox().isEmpty)
+        #expect(second.committed.count == 7)
+    }
+
+    @Test func aDiskThatFailsMidApplyLeavesEverythingConsistent() throws {
+        let directory = try SyncFixture.copy("ready")
+        defer { SyncFixture.remove(directory) }
+        let reference = try SyncFixture.copy("ready")
+        defer { SyncFixture.remove(reference) }
+        _ = SyncFixture.run(["sync", "apply", reference])
+
+        // The disk fills up after the first file the connector writes.
+        let writes = Mutex(0)
+        var full = FileSystem.live
+        full.write = { path, bytes in
+            let count = writes.withLock { count in
+                count += 1
+                return count
+            }
+            guard count <= 1 else { throw FileSystemError(message: "cannot write the file (No space left on device)") }
+            try FileSystem.live.write(path, bytes)
+        }
+        var environment = SyncFixture.environment()
+        environment.fileSystem = full
+        let failed = SyncFixture.run(["sync", "apply", directory], environment: environment)
+        #expect(failed.exitCode == 2)
+        #expect(failed.standardOutput.contains("error: the sync stopped: offline snapshot connector: "), "\(failed.standardOutput)")
+        #expect(failed.standardOutput.contains("No space left on device"))
+        // Every file is whole JSON: written entirely, or not at all.
+        for (name, data) in try SyncFixture.snapshotFiles(directory) {
+            #expect((try? JSONSerialization.jsonObject(with: data)) != nil, "\(name) is whole")
+        }
+        let status = SyncFixture.run(["sync", "status", directory]).standardOutput
+        #expect(status.contains("accepted changes wait in the outbox: the next sync sends them first"), "\(status)")
+
+        // With room again, the next run finishes the job exactly as an uninterrupted run did.
+        let finished = SyncFixture.run(["sync", "apply", directory])
+        #expect(finished.exitCode == 0, "\(finished.standardOutput)\(finished.standardError)")
+        #expect(try SyncFixture.snapshotFiles(directory) == SyncFixture.snapshotFiles(reference))
+        #expect(try SyncFixture.records(directory) == SyncFixture.records(reference))
+    }
+}
