@@ -113,9 +113,9 @@ enum HelpText {
                qbcheck sync apply    [--account] DIR [--format text|json] [--wait]
                qbcheck sync watch    [--account] DIR [--interval SECONDS] [--cycles N]
                qbcheck sync status   [--account] DIR [--format text|json]
-               qbcheck sync records  [--account] DIR [--object O] [--status S] [--category C] [--page N] [--page-size N]
+               qbcheck sync records  [--account] DIR [--object O] [--status S] [--category C] [--columns A,B] [--page N] [--page-size N]
                qbcheck sync activity RECORD --account DIR
-               qbcheck sync export   [--account] DIR --format csv|json [--output FILE] [--object O] [--status S] [--category C]
+               qbcheck sync export   [--account] DIR --format csv|json [--output FILE] [--object O] [--status S] [--category C] [--columns A,B]
                qbcheck sync pause|resume|delete OBJECT --account DIR [--yes]
 
         Syncs contacts ⇔ customers, products ⇔ items and invoices ⇔ invoices of the snapshot DIR
@@ -136,7 +136,8 @@ enum HelpText {
           pause     Stop a pair, keeping its settings and records; resume starts it again.
           delete    Remove a pair's settings and records (asks first; --yes in scripts).
 
-        OBJECT is contacts, products or invoices; S is synced, failed or excluded.
+        OBJECT is contacts, products or invoices; S is synced, failed or excluded. Columns: record,
+        object, hubspot_id, quickbooks_id, status, error_category, message, remedy, last_sync.
         EXIT STATUS: 0 all synced; 1 some changes failed; 2 unreadable input, a stopped run, or
         another sync holding the account (--wait waits for it).
 

@@ -116,8 +116,14 @@ import Testing
         #expect(failedCSV.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count - 1
                 == rows.filter { $0["object"] as? String == "contacts" && $0["status"] as? String == "failed" }.count)
 
+        let chosen = SyncFixture.run(["sync", "export", account, "--format", "csv", "--columns", "hubspot_id,status", "--status", "failed", "--object", "products"])
+        #expect(chosen.standardOutput == "\u{FEFF}hubspot_id,status\r\n,failed\r\n", "chosen columns, in their order")
+        let table = SyncFixture.run(["sync", "records", account, "--columns", "object,quickbooks_id,error_category", "--status", "failed", "--object", "products"])
+        #expect(table.standardOutput == "object\tquickbooks_id\terror_category\nproducts\t22\tduplicate-sku\npage 1 of 1, 1 records\n")
+        #expect(SyncFixture.run(["sync", "records", account, "--columns", "sku"]).standardError.contains("unknown column 'sku'"))
+
         let text = SyncFixture.run(["sync", "status", account]).standardOutput
-        #expect(text.contains("  contacts        4       4         2\n"), "\(text)")
+        #expect(text.contains("  contacts        4       4         2  2025-01-12T12:00:00Z\n"), "\(text)")
         #expect(text.contains("  contacts   duplicate-display-name: 2\n"))
     }
 

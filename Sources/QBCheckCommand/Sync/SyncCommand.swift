@@ -136,14 +136,15 @@ enum SyncCommand {
                 let settings = SyncPlanner.effectiveSettings(snapshot)
                 let paused = SyncPair.Object.syncOrder.filter { settings.objectSync($0)?.enabled == false }
                 let text = SyncViews.status(try store?.counts() ?? [:], failedByCategory: try store?.failedByCategory() ?? [],
-                                            waiting: try store?.outbox().count ?? 0, paused: paused, account: display, format: options.format)
+                                            waiting: try store?.outbox().count ?? 0, paused: paused, lastSync: try store?.lastSync() ?? [:],
+                                            account: display, format: options.format)
                 return deliver(text, exitCode: ExitCode.clean, options: options, environment: environment)
             case .records:
                 let object = options.object?.rawValue
                 let total = try store?.count(object: object, status: options.status, category: options.category) ?? 0
                 let page = try store?.records(object: object, status: options.status, category: options.category,
                                               limit: options.pageSize, offset: (options.page - 1) * options.pageSize) ?? []
-                return deliver(SyncViews.records(page, page: options.page, pageSize: options.pageSize, total: total, format: options.format),
+                return deliver(SyncViews.records(page, page: options.page, pageSize: options.pageSize, total: total, format: options.format, columns: options.columns),
                                exitCode: ExitCode.clean, options: options, environment: environment)
             case .export:
                 guard options.format != .text else { return failure("sync export writes --format csv or --format json") }
@@ -151,7 +152,9 @@ enum SyncCommand {
                 records = records.filter { record in
                     (options.status.map { record.status == $0 } ?? true) && (options.category.map { record.category == $0 } ?? true)
                 }
-                let text = options.format == .csv ? SyncViews.csv(records) : JSONWriter().write(.array(records.map(SyncViews.json))) + "\n"
+                let columns = options.columns ?? SyncViews.columns
+                let text = options.format == .csv ? SyncViews.csv(records, columns: columns)
+                    : JSONWriter().write(.array(records.map { SyncViews.json($0, columns: columns) })) + "\n"
                 return deliver(text, exitCode: ExitCode.clean, options: options, environment: environment)
             case .activity(let id):
                 var matches: [SyncRecordStore.Record] = []

@@ -24,6 +24,8 @@ public struct SyncOptions: Equatable, Sendable {
     public var category: String?
     public var page = 1
     public var pageSize = 50
+    /// The record view's and the export's columns, in order (all when nil).
+    public var columns: [String]?
     public var yes = false
     public var wait = false
     public var interval = 60.0
@@ -70,11 +72,17 @@ public struct SyncOptions: Equatable, Sendable {
                 let text = try Invocation.value(after: arguments, at: &index, command: command)
                 guard let seconds = Double(text), seconds >= 0 else { throw UsageError("--interval takes a number of seconds, e.g. --interval 30", command: command) }
                 options.interval = seconds
+            case "--columns":
+                let names = try Invocation.value(after: arguments, at: &index, command: command).split(separator: ",").map { String($0).trimmingSpacesAround }
+                for name in names where !SyncViews.columns.contains(name) {
+                    throw UsageError("unknown column '\(name)': use \(SyncViews.columns.joined(separator: ", "))\(Suggestion.hint(for: name, in: SyncViews.columns))", command: command)
+                }
+                options.columns = names
             case "--yes", "-y": options.yes = true
             case "--wait": options.wait = true
             default:
                 guard !argument.hasPrefix("-") else {
-                    let names = ["--account", "--format", "--output", "--object", "--status", "--category", "--page", "--page-size",
+                    let names = ["--account", "--format", "--output", "--object", "--status", "--category", "--columns", "--page", "--page-size",
                                  "--interval", "--cycles", "--yes", "--wait", "--help"]
                     throw UsageError.unknownOption(argument, valid: names, command: command)
                 }
@@ -130,5 +138,11 @@ public struct SyncOptions: Equatable, Sendable {
     private static func number(_ text: String, _ option: String, minimum: Int) throws(UsageError) -> Int {
         guard let value = Int(text), value >= minimum else { throw UsageError("\(option) takes a whole number of at least \(minimum)", command: "sync") }
         return value
+    }
+}
+
+extension String {
+    var trimmingSpacesAround: String {
+        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
 }

@@ -208,6 +208,15 @@ public struct SyncRecordStore: Sendable {
             .map(Self.record)
     }
 
+    /// When a record last synced, per object.
+    public func lastSync() throws(SQLiteError) -> [String: String] {
+        var times: [String: String] = [:]
+        for row in try database.query("SELECT object, MAX(last_sync) FROM records WHERE last_sync IS NOT NULL GROUP BY object") {
+            if let object = row[0].text, let time = row[1].text { times[object] = time }
+        }
+        return times
+    }
+
     /// Failed records per object and error category, most first.
     public func failedByCategory() throws(SQLiteError) -> [(object: String, category: String, records: Int)] {
         try database.query("""
