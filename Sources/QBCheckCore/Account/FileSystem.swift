@@ -49,11 +49,7 @@ public struct FileSystem: Sendable {
                 throw FileSystemError(message: FileManager.default.fileExists(atPath: path) ? "cannot read the file (permission denied)" : "no such file")
             }
             defer { try? handle.close() }
-            do {
-                return Array(try handle.readToEnd() ?? Data())
-            } catch {
-                throw FileSystemError(message: "cannot read the file (\(error.localizedDescription))")
-            }
+            return try FileSystem.readWhole(handle)
         },
         write: { path, bytes in
             do {
@@ -90,6 +86,38 @@ public struct FileSystem: Sendable {
             }
             if !pending.isEmpty { body(line, pending) }
         })
+
+    /// Reads a file straight into one array of its size: a 1 GB file costs 1 GB, not a
+    /// `Data` and a copy of it.
+    static func readWhole(_ handle: FileHandle) throws -> [UInt8] {
+        var info = stat()
+        let descriptor = handle.fileDescriptor
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            // Not a regular file (a pipe, a device): read it in chunks.
+            do {
+                return Array(try handle.readToEnd() ?? Data())
+            } catch {
+                throw FileSystemError(message: "cannot read the file (\(error.localizedDescription))")
+            }
+        }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var filled = 0
+        var failure: Int32 = 0
+        bytes.withUnsafeMutableBytes { buffer in
+            while filled < buffer.count {
+                let count = Foundation.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+                if count < 0, errno == EINTR { continue }
+                if count < 0 { failure = errno }
+                if count <= 0 { break }
+                filled += count
+            }
+        }
+        guard failure == 0 else { throw FileSystemError(message: "cannot read the file (\(String(cString: strerror(failure))))") }
+        if filled < bytes.count { bytes.removeLast(bytes.count - filled) }
+        // A file that grew while it was read is read to its end.
+        while let more = try? handle.read(upToCount: 1 << 20), !more.isEmpty { bytes.append(contentsOf: more) }
+        return bytes
+    }
 
     /// The same files with relative paths taken from `folder`, as a process whose working
     /// folder it is would see them; `writes` receives what is written, when given.
