@@ -105,6 +105,20 @@ import Testing
                 #expect(object[state] as? Int == counted, "\(name ?? "") \(state)")
             }
         }
+        // Every synced record's two ids stand in the snapshot's files.
+        let files: [String: (hubspot: String, quickbooks: String)] = [
+            "contacts": ("hubspot/contacts.json", "quickbooks/customers.json"),
+            "products": ("hubspot/products.json", "quickbooks/items.json"),
+            "invoices": ("hubspot/invoices.json", "quickbooks/invoices.json"),
+        ]
+        for row in rows where row["status"] as? String == "synced" {
+            let object = try #require(row["object"] as? String)
+            let pair = try #require(files[object])
+            let hubspotIDs = try SyncFixture.list(account, pair.hubspot).compactMap { $0["id"] as? String }
+            let quickbooksIDs = try SyncFixture.list(account, pair.quickbooks).compactMap { $0["Id"] as? String }
+            #expect(hubspotIDs.contains(row["hubspot_id"] as? String ?? "?"), "\(row)")
+            #expect(quickbooksIDs.contains(row["quickbooks_id"] as? String ?? "?"), "\(row)")
+        }
         let csv = SyncFixture.run(["sync", "export", account, "--format", "csv"]).standardOutput
         let lines = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(lines.first == "\u{FEFF}record,object,hubspot_id,quickbooks_id,status,error_category,message,remedy,last_sync")
