@@ -9,6 +9,15 @@ struct CheckRun {
     var engine = RuleRegistry.engine
     /// Whether the report lists every checked record (JUnit names one test case per record).
     var keepsRecords = false
+    /// How many threads read NDJSON (`--jobs`, 1 by default): workers parse and run the rules
+    /// that judge each record alone; the others run here, in input order. On this machine kind
+    /// a second worker does not pay yet: the model allocates so much that glibc's malloc, shared
+    /// by the threads, becomes the bottleneck (see README, Performance).
+    var workers: Int { options.jobs ?? 1 }
+
+    /// HubSpot CRM objects always carry their properties: inputs without these bytes hold
+    /// none, and the first pass skips them unparsed.
+    private static let hubspotMarker = Array(#""properties""#.utf8)
 
     private var loader: InputLoader { InputLoader(environment: environment) }
 
@@ -26,7 +35,7 @@ struct CheckRun {
 
         var references: [Subject] = []
         for path in paths {
-            _ = forEachDocument(at: path, standardInput: standardInput) { entry, _ in
+            _ = forEachDocument(at: path, standardInput: standardInput, onlyIfContaining: Self.hubspotMarker) { entry, _ in
                 if case .success(let subject) = entry, subject.resulting?.crmObject != nil { references.append(subject) }
             }
         }
@@ -37,11 +46,16 @@ struct CheckRun {
         var run = engine.start(in: context, keepingRecords: keepsRecords)
         var files: [String] = []
         var meter = ProgressMeter(report: environment.progress)
+        // With several workers, NDJSON records are judged by the rules that look at each record
+        // alone on the workers, and by the others here, in input order.
+        let parallel = workers > 1 ? run.parallelPart : nil
         for path in paths {
             var fileErrors = 0
-            let read = forEachDocument(at: path, standardInput: standardInput) { entry, offset in
+            let lineDelimited = JSONReader.isLineDelimited(name: path) && path != "-"
+            let read = forEachDocument(at: path, standardInput: standardInput, rules: lineDelimited ? parallel : nil,
+                                       absorb: { run.absorb($0) }) { entry, offset in
                 switch entry {
-                case .success(let subject): run.check(subject)
+                case .success(let subject): run.check(subject, onlyRulesWithMemory: lineDelimited && parallel != nil)
                 case .failure(let error):
                     // A file of millions of bad records gets its first errors and a count.
                     fileErrors += 1
@@ -70,24 +84,22 @@ struct CheckRun {
 
     /// Reads the documents of one input: standard input, an NDJSON file line by line, or a
     /// JSON file. Returns the name findings use, or why the input could not be read.
-    private func forEachDocument(at path: String, standardInput: SourceFile?, _ body: (DocumentReader.Entry, Int) -> Void) -> Result<(name: String, bytes: Int), InputError> {
+    private func forEachDocument(at path: String, standardInput: SourceFile?, onlyIfContaining marker: [UInt8]? = nil,
+                                 rules: ParallelRules? = nil, absorb: (ParallelRules.Outputs) -> Void = { _ in },
+                                 _ body: (DocumentReader.Entry, Int) -> Void) -> Result<(name: String, bytes: Int), InputError> {
+        let keeps: (ArraySlice<UInt8>) -> Bool = { bytes in marker.map { bytes.contains(bytes: $0) } ?? true }
         if path == "-", let standardInput {
-            DocumentReader.forEach(in: standardInput, body)
+            if keeps(standardInput.bytes[...]) { DocumentReader.forEach(in: standardInput, body) }
             return .success((standardInput.name, standardInput.bytes.count))
         }
         if JSONReader.isLineDelimited(name: path) {
-            var consumed = 0
-            var documents = 0
+            let consumed: Int
+            let documents: Int
             do {
-                try environment.fileSystem.readLines(path) { number, line in
-                    var bytes = line[...]
-                    while let last = bytes.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r") { bytes = bytes.dropLast() }
-                    if bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) {
-                        documents += 1
-                        DocumentReader.forEach(in: SourceFile(name: path, bytes: Array(bytes), firstLine: number)) { entry, offset in body(entry, consumed + offset) }
-                    }
-                    consumed += line.count
-                }
+                var chunks = LineChunks(workers: workers)
+                chunks.keeps = keeps
+                chunks.rules = rules
+                (consumed, documents) = try chunks.forEach(path: path, fileSystem: environment.fileSystem, absorb: absorb, body)
             } catch let error as FileSystemError {
                 return .failure(InputError(file: path, message: error.message))
             } catch {
@@ -99,7 +111,7 @@ struct CheckRun {
         switch loader.read(path) {
         case .failure(let error): return .failure(error)
         case .success(let file):
-            DocumentReader.forEach(in: file, body)
+            if keeps(file.bytes[...]) { DocumentReader.forEach(in: file, body) }
             return .success((file.name, file.bytes.count))
         }
     }

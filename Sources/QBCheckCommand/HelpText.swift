@@ -59,6 +59,7 @@ enum HelpText {
                             --format/--output pairs give several reports from one pass.
           --fail-on S       error (default), warning, info or never: what makes the exit status 1.
           --baseline FILE   Leave out the findings the baseline holds (see qbcheck baseline).
+          --jobs N          Threads that read NDJSON (default 1); the report is the same for any N.
           -h, --help        Show this help.
 
         """

@@ -65,6 +65,8 @@ public struct CheckOptions: Equatable, Sendable {
     public var failOn: FailThreshold = .error
     public var baseline: String?
     public var inputs: [String] = []
+    /// `--jobs N`: threads that read NDJSON (one when nil).
+    public var jobs: Int?
 
     public init(account: String? = nil, origin: Origin? = nil, reports: [ReportRequest] = [ReportRequest(format: .text)],
                 failOn: FailThreshold = .error, baseline: String? = nil, inputs: [String] = []) {
@@ -133,7 +135,7 @@ extension Invocation {
         }
     }
 
-    static let checkOptionNames = ["--account", "--origin", "--format", "--output", "--fail-on", "--baseline", "--help"]
+    static let checkOptionNames = ["--account", "--origin", "--format", "--output", "--fail-on", "--baseline", "--jobs", "--help"]
 
     /// The options of `check`/`diff`/`baseline`, or nil when `--help` was asked.
     private static func checkOptions(_ arguments: [String], command: String) throws(UsageError) -> CheckOptions? {
@@ -151,6 +153,12 @@ extension Invocation {
                 case "--help", "-h": return nil
                 case "--account": options.account = try value(after: arguments, at: &index, command: command)
                 case "--baseline": options.baseline = try value(after: arguments, at: &index, command: command)
+                case "--jobs":
+                    let text = try value(after: arguments, at: &index, command: command)
+                    guard let jobs = Int(text), (1...256).contains(jobs) else {
+                        throw UsageError("--jobs takes a number of threads from 1 to 256, e.g. --jobs 2", command: command)
+                    }
+                    options.jobs = jobs
                 case "--format":
                     let allowed: [OutputFormat] = switch command {
                     case "baseline": [.json]

@@ -83,14 +83,15 @@ import Testing
         #expect(second.committed.count == 7)
     }
 
-    @Test func aDiskThatFailsMidApplyLeavesEverythingConsistent() throws {
+    @Test(arguments: [(1, "No space left on device"), (0, "Read-only file system")])
+    func aDiskThatFailsMidApplyLeavesEverythingConsistent(goodWrites: Int, failure: String) throws {
         let directory = try SyncFixture.copy("ready")
         defer { SyncFixture.remove(directory) }
         let reference = try SyncFixture.copy("ready")
         defer { SyncFixture.remove(reference) }
         _ = SyncFixture.run(["sync", "apply", reference])
 
-        // The disk fills up after the first file the connector writes.
+        // The disk fills up after the first file the connector writes; or the folder is read-only.
         let writes = Mutex(0)
         var full = FileSystem.live
         full.write = { path, bytes in
@@ -98,7 +99,7 @@ import Testing
                 count += 1
                 return count
             }
-            guard count <= 1 else { throw FileSystemError(message: "cannot write the file (No space left on device)") }
+            guard count <= goodWrites else { throw FileSystemError(message: "cannot write the file (\(failure))") }
             try FileSystem.live.write(path, bytes)
         }
         var environment = SyncFixture.environment()
@@ -106,7 +107,10 @@ import Testing
         let failed = SyncFixture.run(["sync", "apply", directory], environment: environment)
         #expect(failed.exitCode == 2)
         #expect(failed.standardOutput.contains("error: the sync stopped: offline snapshot connector: "), "\(failed.standardOutput)")
-        #expect(failed.standardOutput.contains("No space left on device"))
+        #expect(failed.standardOutput.contains(failure))
+        #expect(failed.standardOutput.contains(goodWrites == 0 ? "/hubspot/contacts.json: cannot write the file" : "/hubspot/products.json: cannot write the file"),
+                "the file is named")
+        #expect(failed.standardOutput.contains("Invoices ⇔ Invoices\n  not reached: the run stopped before it\n"))
         // Every file is whole JSON: written entirely, or not at all.
         for (name, data) in try SyncFixture.snapshotFiles(directory) {
             #expect((try? JSONSerialization.jsonObject(with: data)) != nil, "\(name) is whole")

@@ -24,6 +24,10 @@ enum SyncRunText {
                 text += "  not synced: \(skipped.reason)\n"
                 continue
             }
+            if !report.reached.contains(object) {
+                text += "  not reached: the run stopped before it\n"
+                continue
+            }
             let shown = entries.filter { if case .excluded = $0.outcome { false } else { true } }
             if shown.isEmpty { text += "  nothing to \(dryRun ? "do" : "sync"): both sides agree\n" }
             for entry in shown { text += line(entry, dryRun: dryRun) }
@@ -72,10 +76,8 @@ enum SyncRunText {
         func count(_ action: PlannedChange.Action) -> Int {
             all.filter { entry in
                 guard entry.change.action == action else { return false }
-                switch entry.outcome {
-                case .committed, .queued: return true
-                default: return false
-                }
+                if case .committed = entry.outcome { return true }
+                return false
             }.count
         }
         let failed = report.failed.count

@@ -22,6 +22,13 @@ public protocol Rule: Sendable {
 /// the earlier ones; the engine never holds the whole batch for it.
 public protocol RecordChecker {
     mutating func check(_ subject: Subject, into output: inout RuleOutput)
+    /// Whether it judges each record alone (remembering nothing), so records may be judged on
+    /// any thread, in any order.
+    var judgesEachRecordAlone: Bool { get }
+}
+
+extension RecordChecker {
+    public var judgesEachRecordAlone: Bool { false }
 }
 
 extension Rule {
@@ -36,9 +43,23 @@ extension Rule {
 }
 
 /// The checker of a rule that judges each record on its own.
-struct StatelessChecker<R: Rule>: RecordChecker {
+/// A checker that judges each record alone, without changing: workers share it.
+protocol RecordJudge: Sendable {
+    func judge(_ subject: Subject, into output: inout RuleOutput)
+}
+
+struct StatelessChecker<R: Rule>: RecordChecker, RecordJudge {
     let rule: R
     let context: RuleContext
+
+    var judgesEachRecordAlone: Bool { true }
+
+    func judge(_ subject: Subject, into output: inout RuleOutput) {
+        switch subject {
+        case .document(let document): rule.check(document, in: context, into: &output)
+        case .edit(let edit): rule.check(edit, in: context, into: &output)
+        }
+    }
 
     mutating func check(_ subject: Subject, into output: inout RuleOutput) {
         switch subject {

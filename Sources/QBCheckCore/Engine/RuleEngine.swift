@@ -59,18 +59,42 @@ public struct RuleRun {
     fileprivate init() {}
 
     public mutating func check(_ subject: Subject) {
-        let sides: [Document]
-        switch subject {
-        case .document(let document): sides = [document]
-        case .edit(let edit): sides = [edit.before, edit.after].compactMap { $0 }
-        }
+        check(subject, onlyRulesWithMemory: false)
+    }
+
+    /// Feeds a record to the rules; with `onlyRulesWithMemory`, to those that compare it with
+    /// earlier records only (the others judged it on a worker: see `parallelPart`).
+    public mutating func check(_ subject: Subject, onlyRulesWithMemory: Bool) {
         // The sync settings and account descriptions are checked too, but they are no records.
-        let records = sides.filter(\.isRecord)
-        documents += records.count
-        if keepsRecords { self.records += records.map(RecordIdentity.init) }
-        for index in checkers.indices {
+        switch subject {
+        case .document(let document):
+            if document.isRecord { count(document) }
+        case .edit(let edit):
+            if let before = edit.before, before.isRecord { count(before) }
+            if let after = edit.after, after.isRecord { count(after) }
+        }
+        for index in checkers.indices where !(onlyRulesWithMemory && checkers[index].judgesEachRecordAlone) {
             checkers[index].check(subject, into: &outputs[index])
         }
+    }
+
+    private mutating func count(_ document: Document) {
+        documents += 1
+        if keepsRecords { records.append(RecordIdentity(document)) }
+    }
+
+    /// The rules that judge each record alone, to run on worker threads; what they find is
+    /// handed back with `absorb`, in input order, so the report is the same as one thread's.
+    public var parallelPart: ParallelRules {
+        ParallelRules(rules: checkers.indices.compactMap { index in
+            guard checkers[index].judgesEachRecordAlone, let judge = checkers[index] as? any RecordJudge else { return nil }
+            return (index, outputs[index], judge)
+        })
+    }
+
+    /// Takes in the findings a worker's `ParallelRules` gathered.
+    public mutating func absorb(_ part: ParallelRules.Outputs) {
+        for (index, output) in part.outputs { outputs[index].absorb(output) }
     }
 
     public func finish(fileOrder: [String] = []) -> Report {
@@ -98,5 +122,29 @@ public struct RuleRun {
         var seen = Set<Finding>()
         for finding in findings where seen.insert(finding).inserted { unique.append(finding) }
         return Report(findings: unique, skipped: skipped, documents: documents, records: records)
+    }
+}
+
+/// The rules of a run that judge each record alone, as a value a worker thread can use.
+public struct ParallelRules: Sendable {
+    fileprivate let rules: [(index: Int, output: RuleOutput, judge: any RecordJudge)]
+
+    fileprivate init(rules: [(index: Int, output: RuleOutput, judge: any RecordJudge)]) {
+        self.rules = rules
+    }
+
+    /// What the rules found in one part of the input.
+    public struct Outputs: Sendable {
+        fileprivate var outputs: [(Int, RuleOutput)]
+    }
+
+    public func makeOutputs() -> Outputs {
+        Outputs(outputs: rules.map { ($0.index, RuleOutput(rule: $0.output.rule, severity: $0.output.severity)) })
+    }
+
+    public func check(_ subject: Subject, into outputs: inout Outputs) {
+        for position in rules.indices {
+            rules[position].judge.judge(subject, into: &outputs.outputs[position].1)
+        }
     }
 }

@@ -28,6 +28,12 @@ public struct RuleOutput: Sendable {
         return String(text.prefix(limit * 3 / 4)) + " … " + String(text.suffix(limit / 4))
     }
 
+    /// Takes in what the same rule found in another part of the input (judged elsewhere).
+    public mutating func absorb(_ other: RuleOutput) {
+        findings += other.findings
+        for (reason, count) in other.skips { skips[reason, default: 0] += count }
+    }
+
     /// Notes that one record could not be judged, and why.
     public mutating func skip(_ reason: String) {
         skips[reason, default: 0] += 1

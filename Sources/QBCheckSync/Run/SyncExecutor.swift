@@ -54,6 +54,7 @@ public struct SyncExecutor: Sendable {
                     }
                     account = reloaded
                 }
+                report.reached.append(object)
                 let changes = planner.plan(object, account: account, files: SnapshotFiles(account: account, fileSystem: fileSystem),
                                            records: try store.allRecords(), notes: report.settingsNotes)
                 report.entries += try record(changes)

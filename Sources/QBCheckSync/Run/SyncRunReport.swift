@@ -31,6 +31,8 @@ public struct SyncRunReport: Sendable {
     public var skippedObjects: [(object: SyncPair.Object, reason: String)] = []
     /// A connector or storage failure that stopped the run.
     public var stopped: String?
+    /// The objects the run planned (a stopped run does not reach the later ones).
+    public var reached: [SyncPair.Object] = []
 
     public init(directory: String) {
         self.directory = directory
