@@ -23,7 +23,10 @@ public struct AccountLoader: Sendable {
 
         for name in jsonFiles(in: quickbooksFolder) {
             guard let file = read(join(quickbooksFolder, name), into: &errors) else { continue }
-            if case .success(let value) = JSONReader.readSingle(file), CustomFieldDefinitions.recognizes(Node(value, at: .root)) {
+            // Only a file that names the format is parsed whole to see whether it is one: the
+            // query responses beside it can be hundreds of megabytes.
+            if file.bytes[...].contains(bytes: Self.customFieldsMarker), case .success(let value) = JSONReader.readSingle(file),
+               CustomFieldDefinitions.recognizes(Node(value, at: .root)) {
                 do throws(ShapeError) {
                     snapshot.customFieldDefinitions = try CustomFieldDefinitions(Node(value, at: .root), file: file)
                 } catch {
@@ -85,6 +88,8 @@ public struct AccountLoader: Sendable {
         }
         return (snapshot, errors)
     }
+
+    private static let customFieldsMarker = Array(#""qbcheckCustomFields""#.utf8)
 
     private func jsonFiles(in folder: String) -> [String] {
         (fileSystem.listFolder(folder) ?? []).filter { $0.hasSuffix(".json") || $0.hasSuffix(".ndjson") }.sorted()

@@ -157,7 +157,5 @@ public struct DuplicateDisplayNameRule: Rule {
 }
 
 extension String {
-    var trimmingCharacters: String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
-    }
+    var trimmingCharacters: String { trimmingSpaces }
 }

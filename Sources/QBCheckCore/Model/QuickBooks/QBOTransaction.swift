@@ -43,12 +43,14 @@ public final class QBOTransaction: Sendable {
         totalAmount = try node.decimal("TotalAmt")
         currency = try node.reference("CurrencyRef")
         createTime = try node.object("MetaData")?.string("CreateTime")
+        flattenedLines = lines.contains { !$0.nestedLines.isEmpty } ? lines.flatMap { [$0] + $0.nestedLines } : lines
     }
 
-    /// Every line, group lines' nested lines included, in file order.
-    public var allLines: [QBOLine] {
-        lines.flatMap { [$0] + $0.nestedLines }
-    }
+    private let flattenedLines: [QBOLine]
+
+    /// Every line, group lines' nested lines included, in file order (built once: several
+    /// rules read it for every invoice).
+    public var allLines: [QBOLine] { flattenedLines }
 }
 
 /// One `Line` of a sales transaction, whatever its `DetailType`.

@@ -1,0 +1,267 @@
+#!/usr/bin/env python3
+"""qbcheck's benchmark: deterministic, realistic workloads; every measured command run several
+times (the median counts); the reference readers measured in the same run on the same files;
+each target of the performance issue printed as met or not met.
+
+Absolute times on shared machines are noise: the ratios measured in one run are the figures.
+
+Usage: Scripts/benchmark.sh [MB] [--runs N] [--preflight N]
+  MB            size of the main NDJSON workload (default 200); the linearity check also runs a
+                tenth of it
+  --runs N      runs of each measured command (default 3)
+  --preflight N customers and invoices of the larger preflight snapshot (default 100000; the
+                smaller one has a tenth); the target is stated for 1,000,000
+Needs a release build (the script makes it) and, for the simdjson reference, Debian's
+libsimdjson-dev and g++ (apt-get install libsimdjson-dev g++).
+"""
+import argparse
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.path.join(ROOT, ".build", "release")
+
+
+def run(argv, stdout=subprocess.DEVNULL):
+    """Runs a command; returns (seconds, peak KB, exit status, output)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, stdout=subprocess.PIPE if stdout is None else stdout, stderr=subprocess.DEVNULL)
+    output = process.stdout.read() if stdout is None else b""
+    _, status, usage = os.wait4(process.pid, 0)
+    return time.perf_counter() - start, usage.ru_maxrss, os.waitstatus_to_exitcode(status), output
+
+
+def median_run(argv, runs):
+    results = [run(argv) for _ in range(runs)]
+    seconds = statistics.median(r[0] for r in results)
+    peak = max(r[1] for r in results)
+    return seconds, peak, results[0][2]
+
+
+# ---- workloads -------------------------------------------------------------------------------
+
+def qbo_invoice(i, rng):
+    lines = []
+    for n in range(rng.randint(1, 6)):
+        qty, price = rng.randint(1, 9), round(rng.uniform(1, 500), 2)
+        lines.append({"Id": str(n + 1), "LineNum": n + 1, "DetailType": "SalesItemLineDetail", "Amount": round(qty * price, 2),
+                      "Description": f"Item {n}", "SalesItemLineDetail": {"ItemRef": {"value": str(n + 1), "name": f"Item {n}"},
+                      "Qty": qty, "UnitPrice": price, "TaxCodeRef": {"value": "TAX"}, "ServiceDate": "2025-01-10"}})
+    lines.append({"Id": "90", "DetailType": "DescriptionOnly", "Description": "Thanks", "DescriptionLineDetail": {}})
+    lines.append({"Id": "91", "DetailType": "GroupLineDetail", "GroupLineDetail": {"GroupItemRef": {"value": "30"}, "Quantity": 1,
+                  "Line": [{"Id": "92", "DetailType": "SalesItemLineDetail", "Amount": 10.0,
+                            "SalesItemLineDetail": {"ItemRef": {"value": "7"}, "Qty": 1, "UnitPrice": 10}}]}})
+    subtotal = round(sum(line["Amount"] for line in lines if "Amount" in line) + 10.0, 2)
+    lines.append({"DetailType": "DiscountLineDetail", "Amount": 5.0, "DiscountLineDetail": {"PercentBased": False}})
+    lines.append({"DetailType": "SubTotalLineDetail", "Amount": subtotal, "SubTotalLineDetail": {}})
+    tax = round(subtotal * 0.08, 2)
+    return {"Invoice": {"Id": str(i), "SyncToken": "0", "DocNumber": f"{10000 + i}", "TxnDate": "2025-01-10", "DueDate": "2025-02-09",
+            "CustomerRef": {"value": str(i % 5000), "name": f"Customer {i % 5000}"}, "CurrencyRef": {"value": "USD"}, "Line": lines,
+            "TxnTaxDetail": {"TxnTaxCodeRef": {"value": "2"}, "TotalTax": tax, "TaxLine": [{"DetailType": "TaxLineDetail", "Amount": tax,
+                "TaxLineDetail": {"NetAmountTaxable": subtotal, "TaxPercent": 8, "TaxRateRef": {"value": "3"}, "PercentBased": True}}]},
+            "TotalAmt": round(subtotal - 5 + tax, 2), "Balance": 0,
+            "CustomField": [{"DefinitionId": "1", "Name": "Crew #", "Type": "StringType", "StringValue": str(i % 97)}],
+            "LinkedTxn": [{"TxnId": str(900000 + i), "TxnType": "Payment"}], "BillEmail": {"Address": f"c{i % 5000}@example.com"},
+            "MetaData": {"CreateTime": "2025-01-10T10:00:00-08:00", "LastUpdatedTime": "2025-01-11T10:00:00-08:00"}},
+            "time": "2025-01-11T10:00:01.000-08:00"}
+
+
+def qbo_customer(i):
+    return {"Id": str(i), "SyncToken": "0", "DisplayName": f"Customer {i}", "CompanyName": f"Company {i}", "GivenName": "Ann",
+            "FamilyName": f"Lee{i}", "Active": True, "PrimaryEmailAddr": {"Address": f"c{i}@example.com"}, "CurrencyRef": {"value": "USD"},
+            "MetaData": {"CreateTime": "2024-03-11T16:48:43-07:00", "LastUpdatedTime": "2024-03-11T16:48:43-07:00"}}
+
+
+def hubspot_records(i, rng):
+    """A HubSpot invoice with its contact and two line items, as CRM v3 objects."""
+    contact = {"id": str(1000 + i), "properties": {"email": f"c{i % 5000}@example.com", "firstname": "Ann", "lastname": f"Lee{i}",
+               "createdate": "2025-01-02T03:30:17.883Z"}, "archived": False}
+    items = [{"id": str(200000 + 2 * i + n), "properties": {"name": f"Item {n}", "hs_sku": f"SKU-{n}", "quantity": str(rng.randint(1, 9)),
+              "price": f"{rng.uniform(1, 500):.2f}", "hs_line_item_currency_code": "USD"}, "archived": False} for n in range(2)]
+    invoice = {"id": str(500000 + i), "properties": {"hs_number": f"INV-{i}", "hs_invoice_status": "open", "hs_currency": "USD",
+               "hs_invoice_date": "2025-01-08T00:00:00Z", "hs_createdate": "2025-01-08T15:02:11.120Z", "hs_invoice_source": "hubspot",
+               "hs_amount_billed": "100.00", "hs_balance_due": "100.00"},
+               "associations": {"contacts": {"results": [{"id": contact["id"], "type": "invoice_to_contact"}]},
+                                "line items": {"results": [{"id": item["id"], "type": "invoice_to_line_item"} for item in items]}},
+               "archived": False}
+    return [contact] + items + [invoice]
+
+
+def write_ndjson(path, megabytes, records):
+    written = 0
+    documents = 0
+    with open(path, "w") as out:
+        for record in records:
+            line = json.dumps(record, separators=(",", ":")) + "\n"
+            out.write(line)
+            written += len(line)
+            documents += 1
+            if written >= megabytes * 1_000_000:
+                break
+    return written, documents
+
+
+def invoices(seed=7):
+    rng = random.Random(seed)
+    i = 0
+    while True:
+        yield qbo_invoice(i, rng)
+        i += 1
+
+
+def mixed(seed=11):
+    rng = random.Random(seed)
+    i = 0
+    while True:
+        yield {"Customer": qbo_customer(i)}
+        yield qbo_invoice(i, rng)
+        for record in hubspot_records(i, rng):
+            yield record
+        i += 1
+
+
+def snapshot(folder, count):
+    """An account snapshot of `count` customers and invoices and 100 items (QBO query responses)."""
+    rng = random.Random(13)
+    os.makedirs(os.path.join(folder, "quickbooks"))
+    with open(os.path.join(folder, "quickbooks", "customers.json"), "w") as out:
+        out.write('{"QueryResponse": {"Customer": [')
+        out.write(",".join(json.dumps(qbo_customer(i), separators=(",", ":")) for i in range(count)))
+        out.write("]}}")
+    with open(os.path.join(folder, "quickbooks", "invoices.json"), "w") as out:
+        out.write('{"QueryResponse": {"Invoice": [')
+        for i in range(count):
+            if i:
+                out.write(",")
+            out.write(json.dumps(qbo_invoice(i, rng)["Invoice"], separators=(",", ":")))
+        out.write("]}}")
+    with open(os.path.join(folder, "quickbooks", "items.json"), "w") as out:
+        items = [{"Id": str(i), "Name": f"Item {i}", "Sku": f"SKU-{i}", "Type": "Service", "Active": True, "UnitPrice": 10,
+                  "IncomeAccountRef": {"value": "1", "name": "Services"}} for i in range(100)]
+        json.dump({"QueryResponse": {"Item": items}}, out)
+
+
+# ---- the run ---------------------------------------------------------------------------------
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("megabytes", nargs="?", type=int, default=200)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--preflight", type=int, default=100_000)
+    options = parser.parse_args()
+
+    print("building the release binaries…", flush=True)
+    subprocess.run(["swift", "build", "-c", "release", "--product", "qbcheck"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(["swift", "build", "-c", "release", "--product", "qbcheck-benchmark"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    qbcheck = os.path.join(BIN, "qbcheck")
+    reference = os.path.join(BIN, "qbcheck-benchmark")
+    work = tempfile.mkdtemp(prefix="qbcheck-benchmark-")
+    targets = []
+
+    def target(name, met, figure):
+        targets.append((name, met, figure))
+
+    try:
+        simdjson = None
+        if shutil.which("g++") and os.path.exists("/usr/include/simdjson.h"):
+            simdjson = os.path.join(work, "simdjson-reader")
+            subprocess.run(["g++", "-O3", "-std=c++17", os.path.join(ROOT, "Scripts", "simdjson-reader.cpp"), "-lsimdjson", "-o", simdjson],
+                           check=True)
+
+        def reference_rate(kind, path):
+            if kind == "simdjson":
+                if not simdjson:
+                    return None
+                output = subprocess.run([simdjson, path], check=True, capture_output=True, text=True).stdout
+            else:
+                output = subprocess.run([reference, "foundation", path], check=True, capture_output=True, text=True).stdout
+            rates = [float(output.split()[-2])]
+            for _ in range(options.runs - 1):
+                again = subprocess.run([simdjson, path] if kind == "simdjson" else [reference, "foundation", path],
+                                       check=True, capture_output=True, text=True).stdout
+                rates.append(float(again.split()[-2]))
+            return statistics.median(rates)
+
+        def check_rate(path, size, documents, jobs, label):
+            seconds, peak, status = median_run([qbcheck, "check", "--jobs", str(jobs), "--origin", "quickbooks", "--format", "json", path],
+                                               options.runs)
+            rate = size / 1e6 / seconds
+            print(f"  {label}: {seconds:.2f} s, {rate:.1f} MB/s, {documents / seconds:,.0f} documents/s, peak {peak / 1024:.0f} MB (exit {status})")
+            return rate, peak
+
+        print(f"generating the workloads in {work}…", flush=True)
+        large = os.path.join(work, "invoices.ndjson")
+        small = os.path.join(work, "invoices-tenth.ndjson")
+        large_size, large_documents = write_ndjson(large, options.megabytes, invoices())
+        small_size, small_documents = write_ndjson(small, max(1, options.megabytes // 10), invoices())
+        mix = os.path.join(work, "mixed.ndjson")
+        mix_size, mix_documents = write_ndjson(mix, max(1, options.megabytes // 4), mixed())
+
+        print(f"\nQBO invoice NDJSON: {large_size / 1e6:.0f} MB, {large_documents:,} invoices (every line type, custom fields, tax, linked payments)")
+        foundation = reference_rate("foundation", large)
+        simd = reference_rate("simdjson", large)
+        print(f"  Foundation JSONSerialization, per line: {foundation:.1f} MB/s")
+        print(f"  simdjson 3, DOM parse per line: {simd:.1f} MB/s" if simd else
+              "  simdjson: not installed (apt-get install libsimdjson-dev g++): the 0.5 × simdjson target is not measured")
+        one, one_peak = check_rate(large, large_size, large_documents, 1, "qbcheck check --format json, one worker")
+        two, two_peak = check_rate(large, large_size, large_documents, 2, "qbcheck check --format json --jobs 2")
+        print(f"  ratios: {one / foundation:.2f}× Foundation" + (f", {one / simd:.3f}× simdjson" if simd else "") +
+              f"; two workers {two / one:.2f}× one")
+        if simd:
+            target("check, one worker ≥ 0.5 × simdjson", one >= 0.5 * simd, f"{one / simd:.3f}×")
+        target("check, one worker ≥ 10 × Foundation JSONSerialization", one >= 10 * foundation, f"{one / foundation:.2f}×")
+        target("check with both cores ≥ 1.7 × one worker (same output)", two >= 1.7 * one, f"{two / one:.2f}×")
+        target("peak memory of check over NDJSON ≤ 64 MB", one_peak <= 64 * 1024, f"{one_peak / 1024:.0f} MB")
+
+        print(f"\nmixed NDJSON (QBO customers and invoices, HubSpot contacts, invoices and line items): {mix_size / 1e6:.0f} MB, {mix_documents:,} records")
+        mix_foundation = reference_rate("foundation", mix)
+        print(f"  Foundation JSONSerialization, per line: {mix_foundation:.1f} MB/s")
+        mix_rate, _ = check_rate(mix, mix_size, mix_documents, 1, "qbcheck check --format json, one worker")
+        print(f"  ratio: {mix_rate / mix_foundation:.2f}× Foundation")
+
+        print(f"\nlinearity: {small_size / 1e6:.0f} MB and {large_size / 1e6:.0f} MB of invoices")
+        tenth, tenth_peak = check_rate(small, small_size, small_documents, 1, "the tenth")
+        print(f"  rate ×10 / rate ×1: {one / tenth:.2f}; peak ×10 / peak ×1: {one_peak / max(tenth_peak, 1):.2f}")
+        target("check grows linearly (×10 input: rate within 10 %)", abs(one / tenth - 1) <= 0.10, f"{one / tenth:.2f}")
+
+        print("\nstart-up: qbcheck on one small invoice (corpus), median of 21 runs")
+        invoice = os.path.join(ROOT, "corpus", "closed-period", "hubspot-invoice-in-closed-period", "invoice.json")
+        startup = statistics.median(run([qbcheck, invoice])[0] for _ in range(21))
+        print(f"  {startup * 1000:.1f} ms")
+        target("a single small file, process start to exit ≤ 30 ms", startup <= 0.030, f"{startup * 1000:.1f} ms")
+
+        tenth_count = max(1, options.preflight // 10)
+        print(f"\npreflight: snapshots of {tenth_count:,} and {options.preflight:,} customers + invoices, 100 items")
+        figures = []
+        for count in (tenth_count, options.preflight):
+            folder = os.path.join(work, f"snapshot-{count}")
+            snapshot(folder, count)
+            seconds, peak, status = median_run([qbcheck, "preflight", folder, "--format", "json"], max(1, options.runs - 2))
+            figures.append((count, seconds, peak))
+            print(f"  {count:,} + {count:,}: {seconds:.2f} s, peak {peak / 1024:.0f} MB (exit {status})")
+            shutil.rmtree(folder)
+        (c1, s1, p1), (c2, s2, p2) = figures
+        scale = 1_000_000 / c2
+        projected_seconds, projected_peak = s2 * scale, p2 * scale
+        print(f"  ×{c2 // c1} records: time ×{s2 / s1:.1f}, peak ×{p2 / p1:.1f}; projected to 1,000,000 + 1,000,000: "
+              f"{projected_seconds:.0f} s, {projected_peak / 1024 / 1024:.1f} GB")
+        target("preflight of 1,000,000 customers + 1,000,000 invoices ≤ 10 s and ≤ 1 GB (projected)",
+               projected_seconds <= 10 and projected_peak <= 1024 * 1024, f"{projected_seconds:.0f} s, {projected_peak / 1024 / 1024:.1f} GB")
+        target("preflight grows linearly (×10 records: time within 10 %)", abs(s2 / s1 / (c2 / c1) - 1) <= 0.10, f"×{s2 / s1:.1f}")
+
+        print("\ntargets:")
+        for name, met, figure in targets:
+            print(f"  {'met    ' if met else 'NOT met'}  {name}: {figure}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
