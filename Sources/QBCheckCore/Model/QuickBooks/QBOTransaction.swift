@@ -43,14 +43,13 @@ public final class QBOTransaction: Sendable {
         totalAmount = try node.decimal("TotalAmt")
         currency = try node.reference("CurrencyRef")
         createTime = try node.object("MetaData")?.string("CreateTime")
-        flattenedLines = lines.contains { !$0.nestedLines.isEmpty } ? lines.flatMap { [$0] + $0.nestedLines } : lines
     }
 
-    private let flattenedLines: [QBOLine]
-
-    /// Every line, group lines' nested lines included, in file order (built once: several
-    /// rules read it for every invoice).
-    public var allLines: [QBOLine] { flattenedLines }
+    /// Every line, group lines' nested lines included, in file order. Built when asked, not
+    /// kept: preflight holds every invoice of an account in memory.
+    public var allLines: [QBOLine] {
+        lines.contains { !$0.nestedLines.isEmpty } ? lines.flatMap { [$0] + $0.nestedLines } : lines
+    }
 }
 
 /// One `Line` of a sales transaction, whatever its `DetailType`.
