@@ -1,6 +1,9 @@
 /// One record read from an input: a QBO entity, a HubSpot CRM object, or the sync settings,
 /// with the file it came from and where it stands in it.
-public struct Document: Sendable {
+///
+/// A class: every rule is handed every document, and a shared reference costs one retain where
+/// a copied value would retain each of its parts.
+public final class Document: Sendable {
     public enum Content: Sendable {
         case quickbooks(QBOEntity)
         case hubspot(CRMObject)
@@ -14,10 +17,10 @@ public struct Document: Sendable {
         case create, update, delete
     }
 
-    public var file: SourceFile
-    public var location: Location
-    public var content: Content
-    public var operation: Operation?
+    public let file: SourceFile
+    public let location: Location
+    public let content: Content
+    public let operation: Operation?
 
     public init(file: SourceFile, location: Location, content: Content, operation: Operation? = nil) {
         self.file = file

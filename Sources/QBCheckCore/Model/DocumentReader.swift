@@ -158,9 +158,8 @@ public enum DocumentReader {
             return .failure(error)
         }
         return quickbooks(entity, name: name, in: file).map {
-            guard case .document(var document) = $0 else { return $0 }
-            document.operation = operation
-            return .document(document)
+            guard case .document(let document) = $0 else { return $0 }
+            return .document(Document(file: document.file, location: document.location, content: document.content, operation: operation))
         }
     }
 
