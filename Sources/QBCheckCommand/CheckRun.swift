@@ -17,7 +17,7 @@ struct CheckRun {
 
     /// HubSpot CRM objects always carry their properties: inputs without these bytes hold
     /// none, and the first pass skips them unparsed.
-    private static let hubspotMarker = Array(#""properties""#.utf8)
+    private static let hubspotMarker = BytePattern(#""properties""#)
 
     private var loader: InputLoader { InputLoader(environment: environment) }
 
@@ -84,10 +84,10 @@ struct CheckRun {
 
     /// Reads the documents of one input: standard input, an NDJSON file line by line, or a
     /// JSON file. Returns the name findings use, or why the input could not be read.
-    private func forEachDocument(at path: String, standardInput: SourceFile?, onlyIfContaining marker: [UInt8]? = nil,
+    private func forEachDocument(at path: String, standardInput: SourceFile?, onlyIfContaining marker: BytePattern? = nil,
                                  rules: ParallelRules? = nil, absorb: (ParallelRules.Outputs) -> Void = { _ in },
                                  _ body: (DocumentReader.Entry, Int) -> Void) -> Result<(name: String, bytes: Int), InputError> {
-        let keeps: (ArraySlice<UInt8>) -> Bool = { bytes in marker.map { bytes.contains(bytes: $0) } ?? true }
+        let keeps: (ArraySlice<UInt8>) -> Bool = { bytes in marker?.occurs(in: bytes) ?? true }
         if path == "-", let standardInput {
             if keeps(standardInput.bytes[...]) { DocumentReader.forEach(in: standardInput, body) }
             return .success((standardInput.name, standardInput.bytes.count))

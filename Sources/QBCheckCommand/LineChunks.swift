@@ -36,6 +36,7 @@ struct LineChunks {
         var inFlight: [Chunk] = []
         let queue = DispatchQueue(label: "qbcheck.parse", attributes: .concurrent)
         let limit = max(1, workers) * 2
+        let hint = DocumentReader.hubSpotType(fromFileName: path)
 
         func drain(keeping: Int) {
             while inFlight.count > keeping {
@@ -56,7 +57,7 @@ struct LineChunks {
                 var outputs = rules?.makeOutputs()
                 for line in chunk.lines {
                     let file = SourceFile(name: name, bytes: line.bytes, firstLine: line.number)
-                    DocumentReader.forEach(in: file) { entry, offset in
+                    DocumentReader.forEach(in: file, hint: hint) { entry, offset in
                         if let rules, case .success(let subject) = entry, outputs != nil { rules.check(subject, into: &outputs!) }
                         entries.append((entry, line.offset + offset))
                     }
@@ -79,7 +80,9 @@ struct LineChunks {
                     return
                 }
                 if workers <= 1 {
-                    DocumentReader.forEach(in: SourceFile(name: path, bytes: Array(bytes), firstLine: number)) { entry, offset in body(entry, consumed + offset) }
+                    DocumentReader.forEach(in: SourceFile(name: path, bytes: Array(bytes), firstLine: number), hint: hint) { entry, offset in
+                        body(entry, consumed + offset)
+                    }
                 } else {
                     current.lines.append((number, Array(bytes), consumed))
                     current.byteCount += bytes.count

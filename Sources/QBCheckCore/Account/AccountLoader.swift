@@ -25,7 +25,7 @@ public struct AccountLoader: Sendable {
             guard let file = read(join(quickbooksFolder, name), into: &errors) else { continue }
             // Only a file that names the format is parsed whole to see whether it is one: the
             // query responses beside it can be hundreds of megabytes.
-            if file.bytes[...].contains(bytes: Self.customFieldsMarker), case .success(let value) = JSONReader.readSingle(file),
+            if Self.customFieldsMarker.occurs(in: file.bytes[...]), case .success(let value) = JSONReader.readSingle(file),
                CustomFieldDefinitions.recognizes(Node(value, at: .root)) {
                 do throws(ShapeError) {
                     snapshot.customFieldDefinitions = try CustomFieldDefinitions(Node(value, at: .root), file: file)
@@ -89,7 +89,7 @@ public struct AccountLoader: Sendable {
         return (snapshot, errors)
     }
 
-    private static let customFieldsMarker = Array(#""qbcheckCustomFields""#.utf8)
+    private static let customFieldsMarker = BytePattern(#""qbcheckCustomFields""#)
 
     private func jsonFiles(in folder: String) -> [String] {
         (fileSystem.listFolder(folder) ?? []).filter { $0.hasSuffix(".json") || $0.hasSuffix(".ndjson") }.sorted()

@@ -159,8 +159,16 @@ public enum QBOEntity: Sendable {
 }
 
 extension String {
+    private static let sentenceCasedNames: [String: String] = [
+        "Invoice": "invoice", "CreditMemo": "credit memo", "SalesReceipt": "sales receipt", "Estimate": "estimate",
+        "RefundReceipt": "refund receipt", "Customer": "customer", "Vendor": "vendor", "Employee": "employee",
+        "Payment": "payment", "Item": "item",
+    ]
+
     /// `CreditMemo` → `credit memo`, `Invoice` → `invoice`.
     var sentenceCased: String {
+        // Labels are built for many records: the entity names QBO sends are known by heart.
+        if let known = String.sentenceCasedNames[self] { return known }
         var result = ""
         for character in self {
             if character.isUppercase, !result.isEmpty { result.append(" ") }

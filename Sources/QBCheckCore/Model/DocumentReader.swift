@@ -19,7 +19,12 @@ public enum DocumentReader {
     /// file (for progress). The records of query responses, list pages, batches and top-level
     /// arrays are read one at a time, so no tree ever holds a whole export.
     public static func forEach(in file: SourceFile, objectType: CRMObjectType? = nil, _ body: (Entry, Int) -> Void) {
-        let hint = objectType ?? hubSpotType(fromFileName: file.name)
+        forEach(in: file, hint: objectType ?? hubSpotType(fromFileName: file.name), body)
+    }
+
+    /// The same, with the HubSpot type the file's name announces already worked out (NDJSON
+    /// readers hand every line of one file here).
+    public static func forEach(in file: SourceFile, hint: CRMObjectType?, _ body: (Entry, Int) -> Void) {
         JSONReader.forEachPiece(in: file, streams: streamsRecords) { piece in
             switch piece {
             case .failure(let error):
