@@ -73,7 +73,7 @@ public struct SyncOptions: Equatable, Sendable {
                 guard let seconds = Double(text), seconds >= 0 else { throw UsageError("--interval takes a number of seconds, e.g. --interval 30", command: command) }
                 options.interval = seconds
             case "--columns":
-                let names = try Invocation.value(after: arguments, at: &index, command: command).split(separator: ",").map { String($0).trimmingSpacesAround }
+                let names = try Invocation.value(after: arguments, at: &index, command: command).split(separator: ",").map { String($0).trimmingSpaces }
                 for name in names where !SyncViews.columns.contains(name) {
                     throw UsageError("unknown column '\(name)': use \(SyncViews.columns.joined(separator: ", "))\(Suggestion.hint(for: name, in: SyncViews.columns))", command: command)
                 }
@@ -138,11 +138,5 @@ public struct SyncOptions: Equatable, Sendable {
     private static func number(_ text: String, _ option: String, minimum: Int) throws(UsageError) -> Int {
         guard let value = Int(text), value >= minimum else { throw UsageError("\(option) takes a whole number of at least \(minimum)", command: "sync") }
         return value
-    }
-}
-
-extension String {
-    var trimmingSpacesAround: String {
-        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
 }

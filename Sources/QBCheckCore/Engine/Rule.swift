@@ -22,13 +22,6 @@ public protocol Rule: Sendable {
 /// the earlier ones; the engine never holds the whole batch for it.
 public protocol RecordChecker {
     mutating func check(_ subject: Subject, into output: inout RuleOutput)
-    /// Whether it judges each record alone (remembering nothing), so records may be judged on
-    /// any thread, in any order.
-    var judgesEachRecordAlone: Bool { get }
-}
-
-extension RecordChecker {
-    public var judgesEachRecordAlone: Bool { false }
 }
 
 extension Rule {
@@ -43,7 +36,8 @@ extension Rule {
 }
 
 /// The checker of a rule that judges each record on its own.
-/// A checker that judges each record alone, without changing: workers share it.
+/// A checker that judges each record alone, remembering nothing: records may be judged on any
+/// thread, in any order, and workers share it.
 protocol RecordJudge: Sendable {
     func judge(_ subject: Subject, into output: inout RuleOutput)
 }
@@ -51,8 +45,6 @@ protocol RecordJudge: Sendable {
 struct StatelessChecker<R: Rule>: RecordChecker, RecordJudge {
     let rule: R
     let context: RuleContext
-
-    var judgesEachRecordAlone: Bool { true }
 
     func judge(_ subject: Subject, into output: inout RuleOutput) {
         switch subject {

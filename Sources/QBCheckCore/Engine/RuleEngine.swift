@@ -29,7 +29,9 @@ public struct RuleEngine: Sendable {
             }
             let override = context.settings.rules.severity(of: rule.id)
             let severity = override ?? catalog.entry(rule.id)?.severity ?? .error
-            run.checkers.append(rule.makeChecker(in: context))
+            let checker = rule.makeChecker(in: context)
+            run.checkers.append(checker)
+            run.judgesAlone.append(checker is any RecordJudge)
             run.outputs.append(RuleOutput(rule: rule.id, severity: severity))
             run.overrides.append(override)
         }
@@ -48,6 +50,8 @@ public struct RuleEngine: Sendable {
 /// One run of the engine: feed it records in input order, then finish it for the report.
 public struct RuleRun {
     fileprivate var checkers: [any RecordChecker] = []
+    /// Whether each checker judges records alone (a `RecordJudge`), worked out once.
+    fileprivate var judgesAlone: [Bool] = []
     fileprivate var outputs: [RuleOutput] = []
     /// The severity qbcheck.json gives each active rule, replacing every finding's.
     fileprivate var overrides: [Severity?] = []
@@ -73,7 +77,7 @@ public struct RuleRun {
             if let before = edit.before, before.isRecord { count(before) }
             if let after = edit.after, after.isRecord { count(after) }
         }
-        for index in checkers.indices where !(onlyRulesWithMemory && checkers[index].judgesEachRecordAlone) {
+        for index in checkers.indices where !(onlyRulesWithMemory && judgesAlone[index]) {
             checkers[index].check(subject, into: &outputs[index])
         }
     }
@@ -87,7 +91,7 @@ public struct RuleRun {
     /// handed back with `absorb`, in input order, so the report is the same as one thread's.
     public var parallelPart: ParallelRules {
         ParallelRules(rules: checkers.indices.compactMap { index in
-            guard checkers[index].judgesEachRecordAlone, let judge = checkers[index] as? any RecordJudge else { return nil }
+            guard judgesAlone[index], let judge = checkers[index] as? any RecordJudge else { return nil }
             return (index, outputs[index], judge)
         })
     }

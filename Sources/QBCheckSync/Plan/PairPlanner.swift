@@ -26,7 +26,13 @@ struct PairPlanner {
     var objectSync: SyncSettings.ObjectSync
     var fields: [MappedField]
     var records: PairRecords
-    var stored: [SyncRecordStore.Record]
+    let stored: [SyncRecordStore.Record]
+    /// The sync records by HubSpot id and by QBO id.
+    private var storedByHubSpotID: [String: SyncRecordStore.Record] = [:]
+    private var storedByQuickBooksID: [String: SyncRecordStore.Record] = [:]
+    /// QBO items by SKU (the first of each), and the Custom line item, for invoice lines.
+    private var itemsBySKU: [String: (id: String, name: String)] = [:]
+    private var customLineItem: (id: String, name: String)?
     /// Recorded pairings of the objects invoices refer to: HubSpot contact → QBO customer, and back.
     var customerOfContact: [String: String]
     var contactOfCustomer: [String: String]
@@ -37,6 +43,32 @@ struct PairPlanner {
     var quickbooksCustomers: [String: JSONTree]
 
     var winner: Origin { objectSync.conflictResolution ?? .hubspot }
+
+    init(object: SyncPair.Object, settings: SyncSettings, objectSync: SyncSettings.ObjectSync, fields: [MappedField], records: PairRecords,
+         stored: [SyncRecordStore.Record], customerOfContact: [String: String], contactOfCustomer: [String: String], context: RuleContext,
+         filters: FilterEvaluator, quickbooksItems: [String: JSONTree], quickbooksCustomers: [String: JSONTree]) {
+        self.object = object
+        self.settings = settings
+        self.objectSync = objectSync
+        self.fields = fields
+        self.records = records
+        self.stored = stored
+        self.customerOfContact = customerOfContact
+        self.contactOfCustomer = contactOfCustomer
+        self.context = context
+        self.filters = filters
+        self.quickbooksItems = quickbooksItems
+        self.quickbooksCustomers = quickbooksCustomers
+        for record in stored {
+            if let id = record.hubspotID, storedByHubSpotID[id] == nil { storedByHubSpotID[id] = record }
+            if let id = record.quickbooksID, storedByQuickBooksID[id] == nil { storedByQuickBooksID[id] = record }
+        }
+        for (id, item) in quickbooksItems.sorted(by: { $0.key < $1.key }) {
+            let name = item["Name"]?.text ?? ""
+            if let sku = item["Sku"]?.text, itemsBySKU[sku] == nil { itemsBySKU[sku] = (id, name) }
+            if name == InvoiceLines.customLineItemName { customLineItem = (id, name) }
+        }
+    }
 
     func plan() -> [DraftChange] {
         var drafts: [DraftChange] = []
@@ -62,7 +94,7 @@ struct PairPlanner {
         }
         for quickbooks in records.quickbooks where !pairedQuickBooks.contains(quickbooks.id) {
             guard let key = quickbooks.matchKey(object), let hubspot = hubspotByKey[key], !pairedHubSpot.contains(hubspot.id) else { continue }
-            pairs.append((hubspot, quickbooks, stored.first { $0.hubspotID == hubspot.id || $0.quickbooksID == quickbooks.id }))
+            pairs.append((hubspot, quickbooks, storedByHubSpotID[hubspot.id] ?? storedByQuickBooksID[quickbooks.id]))
             pairedHubSpot.insert(hubspot.id)
             pairedQuickBooks.insert(quickbooks.id)
         }
@@ -207,7 +239,7 @@ struct PairPlanner {
                                    targetID: nil, fields: [], verdict: .accepted,
                                    hubspotID: source.side == .hubspot ? source.id : nil, quickbooksID: source.side == .quickbooks ? source.id : nil,
                                    hubspotState: source.side == .hubspot ? source.tree : nil, quickbooksState: source.side == .quickbooks ? source.tree : nil)
-        let previous = stored.first { source.side == .hubspot ? $0.hubspotID == source.id : $0.quickbooksID == source.id }
+        let previous = source.side == .hubspot ? storedByHubSpotID[source.id] : storedByQuickBooksID[source.id]
         if let reason = exclusion(of: source) {
             // Quiet for records the direction never takes (nothing to report each run).
             guard objectSync.direction.writes(into: target) || previous != nil else { return nil }
@@ -302,14 +334,7 @@ struct PairPlanner {
     private func setQuickBooksLines(_ lines: [InvoiceLine], of invoice: inout JSONTree, invoice source: SideRecord) -> PlannedChange.Verdict? {
         let currency = invoice[path: ["CurrencyRef", "value"]]?.text ?? source.tree[path: ["properties", "hs_currency"]]?.text
         let places = CurrencyMinorUnits.places(for: currency)
-        var bySKU: [String: (id: String, name: String)] = [:]
-        var custom: (id: String, name: String)?
-        for (id, item) in quickbooksItems.sorted(by: { $0.key < $1.key }) {
-            let name = item["Name"]?.text ?? ""
-            if let sku = item["Sku"]?.text, bySKU[sku] == nil { bySKU[sku] = (id, name) }
-            if name == InvoiceLines.customLineItemName { custom = (id, name) }
-        }
-        guard let built = InvoiceLines.quickbooksLines(lines, itemsBySKU: bySKU, customLineItem: custom, places: places) else {
+        guard let built = InvoiceLines.quickbooksLines(lines, itemsBySKU: itemsBySKU, customLineItem: customLineItem, places: places) else {
             return .blocked(category: "custom-line-item",
                             message: "a line of \(source.label(object)) matches no QuickBooks product, and QuickBooks has no \"Custom line item\" product for it yet",
                             remedy: "Name the Custom line item's income account in the invoice sync setup (sync.invoices.customLineItemIncomeAccount) and sync again, or build the line from a product synced from QuickBooks.")

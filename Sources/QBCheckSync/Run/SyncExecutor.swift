@@ -57,11 +57,15 @@ public struct SyncExecutor: Sendable {
                 report.reached.append(object)
                 let changes = planner.plan(object, account: account, files: SnapshotFiles(account: account, fileSystem: fileSystem),
                                            records: try store.allRecords(), notes: report.settingsNotes)
+                let first = report.entries.endIndex
                 report.entries += try record(changes)
                 checkpoint("planned \(object.rawValue)")
-                let sent = try drain(object: object.rawValue)
-                for entry in sent {
-                    if let index = report.entries.lastIndex(where: { $0.change.operation?.requestID == entry.change.operation?.requestID && $0.change.operation != nil }) {
+                var queued: [String: Int] = [:]
+                for index in first..<report.entries.endIndex {
+                    if let requestID = report.entries[index].change.operation?.requestID { queued[requestID] = index }
+                }
+                for entry in try drain(object: object.rawValue) {
+                    if let requestID = entry.change.operation?.requestID, let index = queued[requestID] {
                         report.entries[index].outcome = entry.outcome
                     }
                 }
