@@ -11,11 +11,16 @@ public struct Connector: Sendable {
     public var name: String
     public var batchLimit: Int
     public var commit: @Sendable ([ConnectorOperation]) throws(ConnectorError) -> [ConnectorResult]
+    /// Called after each step of the sync (each object pair): a connector that buffers its
+    /// writes makes them visible here. What it committed is durable before `commit` returns.
+    public var finish: @Sendable () throws(ConnectorError) -> Void
 
     public init(name: String, batchLimit: Int = Connector.defaultBatchLimit,
-                commit: @escaping @Sendable ([ConnectorOperation]) throws(ConnectorError) -> [ConnectorResult]) {
+                commit: @escaping @Sendable ([ConnectorOperation]) throws(ConnectorError) -> [ConnectorResult],
+                finish: @escaping @Sendable () throws(ConnectorError) -> Void = {}) {
         self.name = name
         self.batchLimit = batchLimit
         self.commit = commit
+        self.finish = finish
     }
 }

@@ -3,7 +3,7 @@ import QBCheckCore
 /// The exported files of one side of a snapshot folder, as the offline connector edits them:
 /// QBO records in `QueryResponse` lists or `{"Customer": {...}}` wrappers, HubSpot records in
 /// `{"results": [...]}` pages or top-level arrays.
-struct ExportFolder {
+struct ExportFolder: Sendable {
     /// Where one record stands: its file, the document in it, the path to its list (or to the
     /// record itself when `index` is nil).
     struct Slot: Equatable {
@@ -17,6 +17,15 @@ struct ExportFolder {
     var fileSystem: FileSystem
     private(set) var files: [String: ExportFile] = [:]
     private(set) var changed: Set<String> = []
+    /// Records by id, per QBO entity (`Q Customer`) or HubSpot file (`H path`), and the largest
+    /// numeric id: built on first use, kept up to date, so a batch costs its own size and not
+    /// the folder's.
+    private var index: [String: (slots: [String: Slot], largest: Int)] = [:]
+    private var firstListSlot: [String: Slot] = [:]
+    /// Display names of QBO customers, vendors and employees (lowercased) → `Id`; HubSpot contact
+    /// emails (lowercased) → `id`. Built on first use.
+    private var displayNames: [String: String]?
+    private var emails: [String: String]?
 
     init(folder: String, fileSystem: FileSystem) {
         self.folder = folder
@@ -73,11 +82,15 @@ struct ExportFolder {
         }
         set {
             guard let newValue, var file = files[slot.file] else { return }
+            // Take the file, its document and the list out of their holders first, so that
+            // changing one record does not copy the whole list.
+            files[slot.file] = nil
             var root = file.roots[slot.root].tree
+            file.roots[slot.root].tree = .null
             if let index = slot.index {
                 var list = (slot.path.isEmpty ? root.array : root[path: slot.path]?.array) ?? []
-                guard list.indices.contains(index) else { return }
-                list[index] = newValue
+                if slot.path.isEmpty { root = .null } else { root[path: slot.path] = .null }
+                if list.indices.contains(index) { list[index] = newValue }
                 if slot.path.isEmpty { root = .array(list) } else { root[path: slot.path] = .array(list) }
             } else if slot.path.isEmpty {
                 root = newValue
@@ -92,21 +105,28 @@ struct ExportFolder {
 
     /// Appends a QBO record to the entity's first list, or to a new `<entities>.json`.
     mutating func appendQuickBooks(_ record: JSONTree, entity: String, time: String) {
-        if let slot = quickbooksSlots(entity).first(where: { $0.index != nil }), var file = files[slot.file] {
+        if let slot = firstListSlot[entity] ?? quickbooksSlots(entity).first(where: { $0.index != nil }), var file = files[slot.file] {
+            firstListSlot[entity] = slot
+            files[slot.file] = nil  // let the list below be changed in place
             var root = file.roots[slot.root].tree
+            file.roots[slot.root].tree = .null  // let the list below be changed in place
             var list = root[path: slot.path]?.array ?? []
+            root[path: slot.path] = .null
             list.append(record)
+            let count = list.count
             root[path: slot.path] = .array(list)
-            if root[path: ["QueryResponse", "maxResults"]] != nil { root[path: ["QueryResponse", "maxResults"]] = .number(String(list.count)) }
+            if root[path: ["QueryResponse", "maxResults"]] != nil { root[path: ["QueryResponse", "maxResults"]] = .number(String(count)) }
             file.roots[slot.root].tree = root
             files[slot.file] = file
             changed.insert(slot.file)
+            noteAppended("Q " + entity, record, key: "Id", at: Slot(file: slot.file, root: slot.root, path: slot.path, index: count - 1))
             return
         }
         let path = Self.join(folder, entity.lowercased() + "s.json")
         let tree: JSONTree = ["QueryResponse": [entity: [record], "startPosition": .number("1"), "maxResults": .number("1")], "time": .string(time)]
         files[path] = ExportFile(path: path, roots: [.init(offset: 0, tree: tree)])
         changed.insert(path)
+        index["Q " + entity] = nil
     }
 
     /// Appends a HubSpot record to `<type>.json` (created when missing).
@@ -114,20 +134,29 @@ struct ExportFolder {
         let path = Self.join(folder, type + ".json")
         var file = files[path] ?? ExportFile(path: path, roots: [.init(offset: 0, tree: ["results": []])])
         if file.roots.isEmpty { file.roots = [.init(offset: 0, tree: ["results": []])] }
+        files[path] = nil  // let the file's list below be changed in place
         let last = file.roots.count - 1
+        var appended: Slot?
         if file.lineDelimited {
             file.roots.append(.init(offset: 0, tree: record))
+            appended = Slot(file: path, root: file.roots.count - 1, path: [], index: nil)
         } else if var list = file.roots[last].tree["results"]?.array {
+            file.roots[last].tree["results"] = .null
             list.append(record)
+            appended = Slot(file: path, root: last, path: ["results"], index: list.count - 1)
             file.roots[last].tree["results"] = .array(list)
         } else if var list = file.roots[last].tree.array {
+            file.roots[last].tree = .null
             list.append(record)
+            appended = Slot(file: path, root: last, path: [], index: list.count - 1)
             file.roots[last].tree = .array(list)
         } else {
             file.roots[last].tree = ["results": [file.roots[last].tree, record]]
+            index["H " + path] = nil
         }
         files[path] = file
         changed.insert(path)
+        if let appended { noteAppended("H " + path, record, key: "id", at: appended) }
     }
 
     /// Removes HubSpot records of a file by id.
@@ -144,11 +173,111 @@ struct ExportFolder {
         file.roots.removeAll { file.lineDelimited && ids.contains($0.tree["id"]?.text ?? "") }
         files[path] = file
         changed.insert(path)
+        index["H " + path] = nil
     }
 
-    /// The next id after the largest numeric one among the records.
-    static func nextID(after records: [JSONTree], key: String, floor: Int) -> String {
-        let largest = records.compactMap { $0[key]?.text.flatMap { Int($0) } }.max() ?? floor
-        return String(max(largest, floor) + 1)
+    /// The slot of the QBO record of this entity and `Id`.
+    mutating func quickbooksSlot(_ entity: String, id: String) -> Slot? {
+        indexed("Q " + entity, slots: { $0.quickbooksSlots(entity) }, key: "Id").slots[id]
+    }
+
+    /// The slot of the HubSpot record of this file and `id`.
+    mutating func hubspotSlot(_ path: String, id: String) -> Slot? {
+        indexed("H " + path, slots: { $0.hubspotSlots(path) }, key: "id").slots[id]
+    }
+
+    /// The id after the largest numeric one of the entity (or file), at least `floor` + 1.
+    mutating func nextID(quickbooks entity: String) -> String {
+        String(indexed("Q " + entity, slots: { $0.quickbooksSlots(entity) }, key: "Id").largest + 1)
+    }
+
+    mutating func nextID(hubspot path: String, floor: Int) -> String {
+        String(max(indexed("H " + path, slots: { $0.hubspotSlots(path) }, key: "id").largest, floor) + 1)
+    }
+
+    private mutating func indexed(_ name: String, slots: (ExportFolder) -> [Slot], key: String) -> (slots: [String: Slot], largest: Int) {
+        if let known = index[name] { return known }
+        var byID: [String: Slot] = [:]
+        var largest = 0
+        for slot in slots(self) {
+            guard let id = self[slot: slot]?[key]?.text else { continue }
+            if byID[id] == nil { byID[id] = slot }
+            largest = max(largest, Int(id) ?? 0)
+        }
+        index[name] = (byID, largest)
+        return (byID, largest)
+    }
+
+    /// The `Id` of the QBO customer, vendor or employee that has this display name (any case).
+    mutating func displayNameHolder(_ name: String) -> String? {
+        if displayNames == nil {
+            var names: [String: String] = [:]
+            for entity in ["Customer", "Vendor", "Employee"] {
+                for slot in quickbooksSlots(entity) {
+                    guard let record = self[slot: slot], let name = record["DisplayName"]?.text?.lowercased() else { continue }
+                    if names[name] == nil { names[name] = record["Id"]?.text ?? "" }
+                }
+            }
+            displayNames = names
+        }
+        return displayNames?[name.lowercased()]
+    }
+
+    mutating func noteDisplayName(_ name: String?, id: String, replacing old: String?) {
+        guard displayNames != nil else { return }
+        if let old, displayNames?[old.lowercased()] == id { displayNames?[old.lowercased()] = nil }
+        if let name { displayNames?[name.lowercased()] = id }
+    }
+
+    /// The `id` of the HubSpot contact with this email (any case).
+    mutating func emailHolder(_ email: String) -> String? {
+        if emails == nil {
+            var byEmail: [String: String] = [:]
+            for slot in hubspotSlots(Self.join(folder, "contacts.json")) {
+                guard let record = self[slot: slot], let email = record[path: ["properties", "email"]]?.text?.lowercased() else { continue }
+                if byEmail[email] == nil { byEmail[email] = record["id"]?.text ?? "" }
+            }
+            emails = byEmail
+        }
+        return emails?[email.lowercased()]
+    }
+
+    mutating func noteEmail(_ email: String?, id: String, replacing old: String?) {
+        guard emails != nil else { return }
+        if let old, emails?[old.lowercased()] == id { emails?[old.lowercased()] = nil }
+        if let email { emails?[email.lowercased()] = id }
+    }
+
+    /// Notes a record appended at `slot`.
+    private mutating func noteAppended(_ name: String, _ record: JSONTree, key: String, at slot: Slot) {
+        guard var entry = index[name], let id = record[key]?.text else { return }
+        entry.slots[id] = slot
+        entry.largest = max(entry.largest, Int(id) ?? 0)
+        index[name] = entry
+    }
+
+    /// Puts a committed QBO record in place: over the record with its `Id`, or after the others.
+    mutating func upsertQuickBooks(_ record: JSONTree, entity: String, time: String) {
+        if let id = record["Id"]?.text, let slot = quickbooksSlot(entity, id: id) {
+            self[slot: slot] = record
+        } else {
+            appendQuickBooks(record, entity: entity, time: time)
+        }
+    }
+
+    /// Puts a committed HubSpot record in place: over the record with its `id`, or after the others.
+    mutating func upsertHubSpot(_ record: JSONTree, type: String) {
+        if let id = record["id"]?.text, let slot = hubspotSlot(Self.join(folder, type + ".json"), id: id) {
+            self[slot: slot] = record
+        } else {
+            appendHubSpot(record, type: type)
+        }
+    }
+
+    /// The files changed since the last `written()`, and forgets they were.
+    mutating func takeChanged() -> [ExportFile] {
+        let files = changed.sorted().compactMap { self.files[$0] }
+        changed = []
+        return files
     }
 }

@@ -45,7 +45,7 @@ public final class InMemoryConnector: Sendable {
     }
 
     public var connector: Connector {
-        Connector(name: "in-memory") { [self] (operations) throws(ConnectorError) -> [ConnectorResult] in
+        Connector(name: "in-memory", commit: { [self] (operations) throws(ConnectorError) -> [ConnectorResult] in
             let (faults, unreachable) = state.withLock { state in
                 state.batches.append(operations)
                 return (state.faults, state.unreachable)
@@ -63,6 +63,6 @@ public final class InMemoryConnector: Sendable {
             let answers = try inner.commit(passed.map(\.1))
             for ((index, _), answer) in zip(passed, answers) { results[index] = answer }
             return results.map { $0 ?? .fault(code: "no-answer", message: "no answer") }
-        }
+        }, finish: { [inner] () throws(ConnectorError) in try inner.finish() })
     }
 }

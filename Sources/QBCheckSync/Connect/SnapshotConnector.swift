@@ -1,20 +1,26 @@
 import QBCheckCore
+import Synchronization
 
 /// The offline connector: commits into the snapshot folder itself, rewriting the exported files
 /// as a fresh export would show the result (new ids, SyncTokens and timestamps), so the whole
 /// sync loop runs on one machine with no account. It answers as QBO and HubSpot would: a stale
 /// SyncToken is error 5010, a display name already used is 6240, a missing record is 610.
 ///
-/// Its own journal (`DIR/.qbcheck/connector.sqlite`) makes each batch all-or-nothing and
-/// idempotent: the answers and the new file contents are committed there first, then the files
-/// are written; a run stopped between the two finishes the writes the next time it opens.
-public struct SnapshotConnector: Sendable {
-    public var directory: String
-    public var fileSystem: FileSystem
-    public var journal: SQLiteDatabase
-    public var now: @Sendable () -> String
+/// Its journal (`DIR/.qbcheck/connector.sqlite`) is a write-ahead log: each batch's answers (the
+/// records as written, by request id) are committed there before they are returned, and the
+/// files are rewritten once per sync step (`finish`), not once per batch, so a large first sync
+/// stays linear. A run stopped before the files were written replays the unwritten answers into
+/// them the next time the connector opens; a repeated request id gets its first answer again.
+public final class SnapshotConnector: Sendable {
+    public let directory: String
+    public let fileSystem: FileSystem
+    public let journal: SQLiteDatabase
+    public let now: @Sendable () -> String
     /// Called at each durable step (for the crash tests).
-    public var checkpoint: @Sendable (String) -> Void
+    public let checkpoint: @Sendable (String) -> Void
+    /// The two sides' files as this connector last left them (it is their only writer while
+    /// the account is locked).
+    private let folders: Mutex<[SyncSide: ExportFolder]>
 
     public init(directory: String, fileSystem: FileSystem, journal: SQLiteDatabase, now: @escaping @Sendable () -> String,
                 checkpoint: @escaping @Sendable (String) -> Void = { _ in }) throws(ConnectorError) {
@@ -23,79 +29,124 @@ public struct SnapshotConnector: Sendable {
         self.journal = journal
         self.now = now
         self.checkpoint = checkpoint
+        folders = Mutex(Self.load(directory: directory, fileSystem: fileSystem))
         do {
             try journal.execute("""
-                CREATE TABLE IF NOT EXISTS answers (request_id TEXT PRIMARY KEY, answer TEXT NOT NULL);
-                CREATE TABLE IF NOT EXISTS pending_writes (path TEXT PRIMARY KEY, content TEXT NOT NULL);
+                CREATE TABLE IF NOT EXISTS answers (
+                    request_id TEXT PRIMARY KEY, side TEXT NOT NULL, entity TEXT NOT NULL, answer TEXT NOT NULL,
+                    removed TEXT, written INTEGER NOT NULL DEFAULT 0
+                );
                 """)
         } catch {
             throw ConnectorError("the offline connector's journal: \(error.message)")
         }
-        try finishWrites()
+        try replay(writing: true)
+    }
+
+    private static func load(directory: String, fileSystem: FileSystem) -> [SyncSide: ExportFolder] {
+        [.quickbooks: ExportFolder(folder: ExportFolder.join(directory, "quickbooks"), fileSystem: fileSystem),
+         .hubspot: ExportFolder(folder: ExportFolder.join(directory, "hubspot"), fileSystem: fileSystem)]
     }
 
     public var connector: Connector {
-        Connector(name: "offline snapshot") { (operations) throws(ConnectorError) -> [ConnectorResult] in
-            try commit(operations)
-        }
+        Connector(name: "offline snapshot", batchLimit: Connector.defaultBatchLimit,
+                  commit: { (operations) throws(ConnectorError) -> [ConnectorResult] in try self.commit(operations) },
+                  finish: { () throws(ConnectorError) in try self.finish() })
     }
 
-    /// Writes the files a committed batch left unwritten.
-    func finishWrites() throws(ConnectorError) {
+    /// Answers committed to the journal whose files were never written (a stopped run): put
+    /// them into the files now, in the order they were answered.
+    private func replay(writing: Bool) throws(ConnectorError) {
+        let rows: [[SQLiteValue]]
         do {
-            for row in try journal.query("SELECT path, content FROM pending_writes ORDER BY path") {
-                guard let path = row[0].text, let content = row[1].text else { continue }
-                do {
-                    try fileSystem.write(path, Array(content.utf8))
-                } catch {
-                    throw ConnectorError("\(path): \((error as? FileSystemError)?.message ?? "cannot write the file")")
-                }
-                try journal.query("DELETE FROM pending_writes WHERE path = ?", [.text(path)])
-            }
-        } catch let error as ConnectorError {
-            throw error
-        } catch {
-            throw ConnectorError("the offline connector's journal: \((error as? SQLiteError)?.message ?? "\(error)")")
-        }
-    }
-
-    func commit(_ operations: [ConnectorOperation]) throws(ConnectorError) -> [ConnectorResult] {
-        try finishWrites()
-        let time = now()
-        var quickbooks = ExportFolder(folder: ExportFolder.join(directory, "quickbooks"), fileSystem: fileSystem)
-        var hubspot = ExportFolder(folder: ExportFolder.join(directory, "hubspot"), fileSystem: fileSystem)
-        var results: [ConnectorResult] = []
-        var answered: [(String, ConnectorResult)] = []
-        for operation in operations {
-            if let answer = try previousAnswer(operation.requestID) {
-                results.append(answer)
-                continue
-            }
-            let result = switch operation.side {
-            case .quickbooks: Self.apply(operation, to: &quickbooks, time: time)
-            case .hubspot: Self.apply(operation, to: &hubspot, time: time)
-            }
-            results.append(result)
-            if case .committed = result { answered.append((operation.requestID, result)) }
-        }
-        let writes = (quickbooks.changed.compactMap { quickbooks.files[$0] } + hubspot.changed.compactMap { hubspot.files[$0] })
-        do {
-            try journal.transaction { () throws(SQLiteError) in
-                for (requestID, result) in answered {
-                    try journal.query("INSERT OR REPLACE INTO answers (request_id, answer) VALUES (?, ?)", [.text(requestID), .text(result.json.written(indent: 0))])
-                }
-                for file in writes {
-                    try journal.query("INSERT OR REPLACE INTO pending_writes (path, content) VALUES (?, ?)",
-                                      [.text(file.path), .text(String(decoding: file.bytes, as: UTF8.self))])
-                }
-            }
+            rows = try journal.query("SELECT side, entity, answer, removed FROM answers WHERE written = 0 ORDER BY rowid")
         } catch {
             throw ConnectorError("the offline connector's journal: \(error.message)")
         }
+        guard !rows.isEmpty else { return }
+        let time = now()
+        folders.withLock { folders in
+            for row in rows {
+                guard let side = row[0].text.flatMap(SyncSide.init), let entity = row[1].text,
+                      let answer = row[2].text.flatMap({ JSONTree.parse($0) }).flatMap(ConnectorResult.init(json:)),
+                      case .committed(let record, let lineItems) = answer else { continue }
+                let removed = Set((row[3].text.flatMap { JSONTree.parse($0) }?.array ?? []).compactMap(\.string))
+                switch side {
+                case .quickbooks:
+                    folders[.quickbooks]?.upsertQuickBooks(record, entity: entity, time: time)
+                case .hubspot:
+                    folders[.hubspot]?.removeHubSpot(ids: removed, type: "line_items")
+                    for line in lineItems { folders[.hubspot]?.upsertHubSpot(line, type: "line_items") }
+                    folders[.hubspot]?.upsertHubSpot(record, type: entity)
+                }
+            }
+        }
+        if writing { try finish() }
+    }
+
+    func commit(_ operations: [ConnectorOperation]) throws(ConnectorError) -> [ConnectorResult] {
+        let time = now()
+        var results: [ConnectorResult] = []
+        var answered: [(ConnectorOperation, ConnectorResult, removed: [String])] = []
+        var previous: [String: ConnectorResult] = [:]
+        for operation in operations {
+            if let answer = try previousAnswer(operation.requestID) { previous[operation.requestID] = answer }
+        }
+        folders.withLock { folders in
+            for operation in operations {
+                if let answer = previous[operation.requestID] {
+                    results.append(answer)
+                    continue
+                }
+                var removed: [String] = []
+                let result = switch operation.side {
+                case .quickbooks: Self.apply(operation, to: &folders[.quickbooks]!, time: time)
+                case .hubspot: Self.applyHubSpot(operation, to: &folders[.hubspot]!, time: time, removed: &removed)
+                }
+                results.append(result)
+                if case .committed = result { answered.append((operation, result, removed)) }
+            }
+        }
+        do {
+            try journal.transaction { () throws(SQLiteError) in
+                for (operation, result, removed) in answered {
+                    try journal.query("INSERT OR REPLACE INTO answers (request_id, side, entity, answer, removed) VALUES (?, ?, ?, ?, ?)",
+                                      [.text(operation.requestID), .text(operation.side.rawValue), .text(operation.entity),
+                                       .text(result.json.written(indent: 0)), .text(JSONTree.array(removed.map(JSONTree.string)).written(indent: 0))])
+                }
+            }
+        } catch {
+            // The batch is not answered: forget what it did to the files, as they stand on disk
+            // with the journal's unwritten answers.
+            folders.withLock { $0 = Self.load(directory: directory, fileSystem: fileSystem) }
+            try? replay(writing: false)
+            throw ConnectorError("the offline connector's journal: \(error.message)")
+        }
         checkpoint("connector answered a batch")
-        try finishWrites()
-        checkpoint("connector wrote the files")
         return results
+    }
+
+    /// Writes the files the answered batches changed, each atomically, then notes in the
+    /// journal that their answers are written.
+    func finish() throws(ConnectorError) {
+        let files = folders.withLock { folders in
+            (folders[.quickbooks]?.takeChanged() ?? []) + (folders[.hubspot]?.takeChanged() ?? [])
+        }
+        guard !files.isEmpty else { return }
+        for file in files {
+            do {
+                try fileSystem.write(file.path, file.bytes)
+            } catch {
+                // The answers stay unwritten in the journal: the next run writes them.
+                throw ConnectorError("\(file.path): \((error as? FileSystemError)?.message ?? "cannot write the file")")
+            }
+        }
+        checkpoint("connector wrote the files")
+        do {
+            try journal.query("UPDATE answers SET written = 1 WHERE written = 0")
+        } catch {
+            throw ConnectorError("the offline connector's journal: \(error.message)")
+        }
     }
 
     private func previousAnswer(_ requestID: String) throws(ConnectorError) -> ConnectorResult? {
@@ -110,16 +161,12 @@ public struct SnapshotConnector: Sendable {
     // MARK: QuickBooks Online
 
     static func apply(_ operation: ConnectorOperation, to folder: inout ExportFolder, time: String) -> ConnectorResult {
-        if operation.side == .hubspot { return applyHubSpot(operation, to: &folder, time: time) }
         let entity = operation.entity
-        let slots = folder.quickbooksSlots(entity)
-        let existing = slots.compactMap { folder[slot: $0] }
         var record = operation.record
-        if let name = record["DisplayName"]?.text, ["Customer", "Vendor", "Employee"].contains(entity) {
-            let names = ["Customer", "Vendor", "Employee"].flatMap { folder.quickbooksSlots($0).compactMap { folder[slot: $0] } }
-            if names.contains(where: { $0["DisplayName"]?.text?.lowercased() == name.lowercased() && $0["Id"]?.text != operation.id }) {
-                return .fault(code: "6240", message: "Duplicate Name Exists Error: The name supplied already exists. : Another customer, vendor or employee is already using this name. Please use a different name.")
-            }
+        let named = ["Customer", "Vendor", "Employee"].contains(entity)
+        let name = named ? record["DisplayName"]?.text : nil
+        if let name, let holder = folder.displayNameHolder(name), holder != operation.id {
+            return .fault(code: "6240", message: "Duplicate Name Exists Error: The name supplied already exists. : Another customer, vendor or employee is already using this name. Please use a different name.")
         }
         let quickbooksTime = time.replacingOccurrences(ofSuffix: "Z", with: "+00:00")
         if var lines = record["Line"]?.array {
@@ -133,14 +180,16 @@ public struct SnapshotConnector: Sendable {
         }
         switch operation.action {
         case .create:
-            record["Id"] = .string(ExportFolder.nextID(after: existing, key: "Id", floor: 0))
+            let id = folder.nextID(quickbooks: entity)
+            record["Id"] = .string(id)
             record["SyncToken"] = "0"
             record["domain"] = "QBO"
             record["sparse"] = false
             record["MetaData"] = ["CreateTime": .string(quickbooksTime), "LastUpdatedTime": .string(quickbooksTime)]
             folder.appendQuickBooks(record, entity: entity, time: quickbooksTime)
+            if named { folder.noteDisplayName(name, id: id, replacing: nil) }
         case .update:
-            guard let id = operation.id, let slot = slots.first(where: { folder[slot: $0]?["Id"]?.text == id }), let current = folder[slot: slot] else {
+            guard let id = operation.id, let slot = folder.quickbooksSlot(entity, id: id), let current = folder[slot: slot] else {
                 return .fault(code: "610", message: "Object Not Found : Another user has deleted this transaction.")
             }
             let token = current["SyncToken"]?.text ?? "0"
@@ -152,33 +201,33 @@ public struct SnapshotConnector: Sendable {
             record[path: ["MetaData", "CreateTime"]] = current[path: ["MetaData", "CreateTime"]] ?? .string(quickbooksTime)
             record[path: ["MetaData", "LastUpdatedTime"]] = .string(quickbooksTime)
             folder[slot: slot] = record
+            if named { folder.noteDisplayName(name, id: id, replacing: current["DisplayName"]?.text) }
         }
         return .committed(record: record, lineItems: [])
     }
 
     // MARK: HubSpot
 
-    static func applyHubSpot(_ operation: ConnectorOperation, to folder: inout ExportFolder, time: String) -> ConnectorResult {
+    static func applyHubSpot(_ operation: ConnectorOperation, to folder: inout ExportFolder, time: String, removed: inout [String]) -> ConnectorResult {
         let type = operation.entity
         let path = ExportFolder.join(folder.folder, type + ".json")
-        let slots = folder.hubspotSlots(path)
         var record = operation.record
-        if type == "contacts", let email = record[path: ["properties", "email"]]?.text?.lowercased(),
-           slots.contains(where: { folder[slot: $0]?[path: ["properties", "email"]]?.text?.lowercased() == email && folder[slot: $0]?["id"]?.text != operation.id }) {
-            return .fault(code: "409", message: "Contact already exists. Existing email: \(email)")
+        let email = type == "contacts" ? record[path: ["properties", "email"]]?.text : nil
+        if let email, let holder = folder.emailHolder(email), holder != operation.id {
+            return .fault(code: "409", message: "Contact already exists. Existing email: \(email.lowercased())")
         }
         var current: JSONTree?
         var slot: ExportFolder.Slot?
         switch operation.action {
         case .create:
-            let id = ExportFolder.nextID(after: slots.compactMap { folder[slot: $0] }, key: "id", floor: Self.idFloor(type))
+            let id = folder.nextID(hubspot: path, floor: Self.idFloor(type))
             record["id"] = .string(id)
             record[path: ["properties", "hs_object_id"]] = .string(id)
             record[path: ["properties", type == "invoices" ? "hs_createdate" : "createdate"]] = .string(time)
             record["createdAt"] = .string(time)
             record["archived"] = false
         case .update:
-            guard let id = operation.id, let found = slots.first(where: { folder[slot: $0]?["id"]?.text == id }) else {
+            guard let id = operation.id, let found = folder.hubspotSlot(path, id: id) else {
                 return .fault(code: "404", message: "resource not found: \(type) \(operation.id ?? "")")
             }
             slot = found
@@ -192,13 +241,12 @@ public struct SnapshotConnector: Sendable {
         var created: [JSONTree] = []
         if let lineItems = operation.lineItems {
             // The invoice's line items are replaced by the given ones.
-            let old = Set((current?[path: ["associations", "line items", "results"]]?.array ?? []).compactMap { $0["id"]?.text })
-            folder.removeHubSpot(ids: old, type: "line_items")
+            removed = (current?[path: ["associations", "line items", "results"]]?.array ?? []).compactMap { $0["id"]?.text }
+            folder.removeHubSpot(ids: Set(removed), type: "line_items")
             let linePath = ExportFolder.join(folder.folder, "line_items.json")
-            var existing = folder.hubspotSlots(linePath).compactMap { folder[slot: $0] }
             for item in lineItems {
                 var line = item
-                let id = ExportFolder.nextID(after: existing, key: "id", floor: Self.idFloor("line_items"))
+                let id = folder.nextID(hubspot: linePath, floor: Self.idFloor("line_items"))
                 line["id"] = .string(id)
                 line[path: ["properties", "hs_object_id"]] = .string(id)
                 line[path: ["properties", "createdate"]] = .string(time)
@@ -206,7 +254,6 @@ public struct SnapshotConnector: Sendable {
                 line["updatedAt"] = .string(time)
                 line["archived"] = false
                 folder.appendHubSpot(line, type: "line_items")
-                existing.append(line)
                 created.append(line)
             }
             var associations = record["associations"] ?? .object([])
@@ -217,6 +264,9 @@ public struct SnapshotConnector: Sendable {
             folder[slot: slot] = record
         } else {
             folder.appendHubSpot(record, type: type)
+        }
+        if type == "contacts", let id = record["id"]?.text {
+            folder.noteEmail(email, id: id, replacing: current?[path: ["properties", "email"]]?.text)
         }
         return .committed(record: record, lineItems: created)
     }

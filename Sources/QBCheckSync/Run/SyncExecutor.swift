@@ -162,6 +162,12 @@ public struct SyncExecutor: Sendable {
                 start = end
             }
         }
+        do {
+            try connector.finish()
+        } catch {
+            // The connector holds the answers; it writes them when it is next opened.
+            throw SQLiteError(message: "\(connector.name) connector: \(error.message); what it answered is written by the next run")
+        }
         return entries
     }
 

@@ -59,7 +59,6 @@ public struct SyncSession: Sendable {
             try journal.query("ATTACH DATABASE ? AS source", [.text(path)])
             try journal.execute("""
                 CREATE TABLE answers AS SELECT * FROM source.answers;
-                CREATE TABLE pending_writes AS SELECT * FROM source.pending_writes;
                 DETACH DATABASE source;
                 """)
             return journal
