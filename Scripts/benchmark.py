@@ -256,6 +256,25 @@ def main():
                projected_seconds <= 10 and projected_peak <= 1024 * 1024, f"{projected_seconds:.0f} s, {projected_peak / 1024 / 1024:.1f} GB")
         target("preflight grows linearly (×10 records: time within 10 %)", abs(s2 / s1 / (c2 / c1) - 1) <= 0.10, f"×{s2 / s1:.1f}")
 
+        sync_count = max(1, options.preflight // 50)
+        print(f"\nsync plan (the whole first sync, dry): {sync_count // 4:,} and {sync_count:,} QBO customers + invoices, half as many HubSpot contacts")
+        sync_figures = []
+        for count in (max(1, sync_count // 4), sync_count):
+            folder = os.path.join(work, f"sync-{count}")
+            snapshot(folder, count)
+            os.makedirs(os.path.join(folder, "hubspot"))
+            with open(os.path.join(folder, "hubspot", "contacts.json"), "w") as out:
+                json.dump({"results": [{"id": str(1000 + i), "properties": {"email": f"c{i}@example.com", "firstname": "Ann", "lastname": f"Lee{i}"}}
+                                       for i in range(0, count, 2)]}, out)
+            with open(os.path.join(folder, "qbcheck.json"), "w") as out:
+                json.dump({"qbcheck": 1, "sync": {"setupDate": "2024-01-01"}}, out)
+            seconds, peak, status = median_run([qbcheck, "sync", "plan", folder, "--format", "json"], 1)
+            sync_figures.append((count, seconds))
+            print(f"  {count:,}: {seconds:.2f} s, peak {peak / 1024:.0f} MB (exit {status})")
+            shutil.rmtree(folder)
+        (n1, t1), (n2, t2) = sync_figures
+        print(f"  ×{n2 // n1} records: time ×{t2 / t1:.1f}")
+
         print("\ntargets:")
         for name, met, figure in targets:
             print(f"  {'met    ' if met else 'NOT met'}  {name}: {figure}")
