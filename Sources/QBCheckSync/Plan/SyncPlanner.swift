@@ -87,9 +87,8 @@ public struct SyncPlanner: Sendable {
             object: object, settings: settings, objectSync: objectSync, fields: fields, records: pairRecords,
             stored: records.filter { $0.object == object.rawValue }, customerOfContact: customerOfContact, contactOfCustomer: contactOfCustomer,
             context: context, filters: FilterEvaluator(context: context, account: account, setupDate: settings.setupDate?.value),
-            quickbooksItems: Self.trees(of: PairRecords(object: .products, account: account, files: files).quickbooks, alsoOf: account, files: files),
-            quickbooksCustomers: Dictionary(PairRecords(object: .contacts, account: account, files: files).quickbooks.map { ($0.id, $0.tree) },
-                                            uniquingKeysWith: { first, _ in first }))
+            quickbooksItems: Self.quickbooksRecords(account, files) { $0.isItem },
+            quickbooksCustomers: Self.quickbooksRecords(account, files) { $0.nameEntity?.entity == "Customer" })
         var drafts = planner.plan()
         if object == .products, let draft = customLineItemDraft(account: account, settings: settings, pairRecords: pairRecords) {
             drafts.append(draft)
@@ -97,15 +96,15 @@ public struct SyncPlanner: Sendable {
         return judge(drafts, object: object, account: account, settings: settings)
     }
 
-    /// QBO items by `Id`, categories and groups included (invoice lines may name any item).
-    private static func trees(of records: [SideRecord], alsoOf account: AccountSnapshot, files: SnapshotFiles) -> [String: JSONTree] {
-        var items: [String: JSONTree] = [:]
-        for document in account.quickbooks {
-            guard case .quickbooks(.item(let item)) = document.content, let id = item.id?.value, let tree = files.tree(of: document) else { continue }
-            items[id] = items[id] ?? tree
+    /// QBO records of one kind by `Id`, as JSON (items: categories and groups included, since
+    /// invoice lines may name any item).
+    private static func quickbooksRecords(_ account: AccountSnapshot, _ files: SnapshotFiles, where kind: (Document) -> Bool) -> [String: JSONTree] {
+        var records: [String: JSONTree] = [:]
+        for document in account.quickbooks where kind(document) {
+            guard let id = document.recordID, records[id] == nil, let tree = files.tree(of: document) else { continue }
+            records[id] = tree
         }
-        for record in records where items[record.id] == nil { items[record.id] = record.tree }
-        return items
+        return records
     }
 
     /// "An invoice line that matches no QBO product is mapped to a product named Custom line
@@ -229,6 +228,11 @@ public struct SyncPlanner: Sendable {
 }
 
 extension Document {
+    var isItem: Bool {
+        if case .quickbooks(.item) = content { return true }
+        return false
+    }
+
     func document(isItemNamed name: String) -> Bool {
         if case .quickbooks(.item(let item)) = content { return item.name?.value == name }
         return false
