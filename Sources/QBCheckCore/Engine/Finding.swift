@@ -60,7 +60,7 @@ public struct RecordIdentity: Sendable, Hashable {
 
     public init(_ document: Document) {
         self.init(kind: document.kindName, id: document.recordID, label: document.label, file: document.file.name,
-                  pointer: document.location.pointer, position: document.file.position(of: document.location.offset))
+                  pointer: document.pointer, position: document.file.position(of: document.location.offset))
     }
 }
 

@@ -17,7 +17,7 @@ public struct RuleOutput: Sendable {
         _ location: Location, in document: Document, _ message: String, remedy: String, severity: Severity? = nil
     ) {
         findings.append(Finding(
-            rule: rule, severity: severity ?? self.severity, file: document.file.name, pointer: location.pointer,
+            rule: rule, severity: severity ?? self.severity, file: document.file.name, pointer: document.pointer(of: location),
             position: document.file.position(of: location.offset), record: RecordIdentity(document),
             message: Self.bounded(message), remedy: Self.bounded(remedy)))
     }

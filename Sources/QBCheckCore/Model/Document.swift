@@ -206,3 +206,15 @@ public enum Subject: Sendable {
         }
     }
 }
+
+extension Document {
+    /// The record's pointer in its file (`/QueryResponse/Invoice/3`; empty for a whole file).
+    public var pointer: JSONPointer {
+        file.pointer(of: location, within: Location(pointer: .root, offset: 0))
+    }
+
+    /// The pointer of a value read from this record.
+    public func pointer(of location: Location) -> JSONPointer {
+        file.pointer(of: location, within: self.location)
+    }
+}

@@ -30,13 +30,14 @@ public enum DocumentReader {
             case .failure(let error):
                 body(.failure(InputError(error, in: file)), error.offset)
             case .success(.value(let value)):
-                for result in read(Node(value, at: .root), in: file, hint: hint) {
-                    body(result.mapError { InputError($0, in: file) }, value.offset)
+                let node = Node(value, at: .root)
+                for result in read(node, in: file, hint: hint) {
+                    body(result.mapError { InputError($0, in: file, within: node.location) }, value.offset)
                 }
             case .success(.element(let path, let index, let value)):
                 let node = Node(value, at: JSONPointer(path).appending(index))
                 for result in element(node, in: path, file: file, hint: hint) {
-                    body(result.mapError { InputError($0, in: file) }, value.offset)
+                    body(result.mapError { InputError($0, in: file, within: node.location) }, value.offset)
                 }
             }
         }
@@ -173,7 +174,7 @@ public enum DocumentReader {
             return .failure(ShapeError(at: node.location, "expected the QBO \(name) to be an object, found \(node.value.typeName)"))
         }
         do throws(ShapeError) {
-            return .success(.document(Document(file: file, location: node.location, content: .quickbooks(try QBOEntity(node, name: name)))))
+            return .success(.document(Document(file: file, location: node.location, content: .quickbooks(try QBOEntity(node.untraced, name: name)))))
         } catch {
             return .failure(error)
         }
@@ -184,7 +185,7 @@ public enum DocumentReader {
             return .failure(ShapeError(at: node.location, "a HubSpot object whose type cannot be told from its properties: name the file after its type (contacts.json, companies.json, products.json, invoices.json, line_items.json, commerce_payments.json)"))
         }
         do throws(ShapeError) {
-            return .success(.document(Document(file: file, location: node.location, content: .hubspot(try CRMObject(node, type: type)))))
+            return .success(.document(Document(file: file, location: node.location, content: .hubspot(try CRMObject(node.untraced, type: type)))))
         } catch {
             return .failure(error)
         }

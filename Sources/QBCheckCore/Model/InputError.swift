@@ -17,7 +17,9 @@ public struct InputError: Error, Sendable, Hashable {
         self.init(file: file.name, position: file.position(of: error.offset), message: error.message)
     }
 
-    public init(_ error: ShapeError, in file: SourceFile) {
-        self.init(file: file.name, position: file.position(of: error.location.offset), pointer: error.location.pointer, message: error.message)
+    /// A shape error inside the value that `root` names (the record or file being read).
+    public init(_ error: ShapeError, in file: SourceFile, within root: Location = Location(pointer: .root, offset: 0)) {
+        self.init(file: file.name, position: file.position(of: error.location.offset),
+                  pointer: file.pointer(of: error.location, within: root), message: error.message)
     }
 }

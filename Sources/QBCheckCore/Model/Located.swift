@@ -1,11 +1,23 @@
-/// Where a value stands in its file: its JSON pointer and byte offset.
+/// Where a value stands in its file: its byte offset, and its JSON pointer when that is known.
+///
+/// A record's fields are read by the thousand per second, and building a pointer for each is a
+/// heap allocation per value; so values inside a record carry only their offset, and the pointer
+/// is worked out from the file's bytes for the few that a finding or an error reports
+/// (`SourceFile.pointer(of:within:)`). Records themselves, and settings, carry a known pointer.
 public struct Location: Sendable, Hashable {
-    public var pointer: JSONPointer
     public var offset: Int
+    /// The pointer, when the reader followed the way to the value; nil when it is to be found.
+    public var knownPointer: JSONPointer?
 
     public init(pointer: JSONPointer, offset: Int) {
-        self.pointer = pointer
         self.offset = offset
+        self.knownPointer = pointer
+    }
+
+    /// A value at `offset` whose pointer is found when something reports it.
+    public init(offset: Int) {
+        self.offset = offset
+        self.knownPointer = nil
     }
 }
 
@@ -19,8 +31,6 @@ public struct Located<Value: Sendable>: Sendable {
         self.value = value
         self.location = location
     }
-
-    public var pointer: JSONPointer { location.pointer }
 }
 
 extension Located: Equatable where Value: Equatable {}

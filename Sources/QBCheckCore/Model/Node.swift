@@ -1,21 +1,33 @@
-/// A JSON value together with its pointer: the cursor the document model reads through.
+/// A JSON value and where it stands: the cursor the document model reads through.
 ///
 /// Its typed readers accept what the APIs really send (QBO amounts as numbers, HubSpot values as
-/// strings, `null` for absent) and throw a `ShapeError` naming the pointer for anything else.
+/// strings, `null` for absent) and throw a `ShapeError` at the value's place for anything else.
+///
+/// A traced node knows its JSON pointer and hands one to each child: the document reader walks
+/// traced nodes to the records, so each record knows where it stands. The model reads a record
+/// through untraced nodes, which carry only offsets (a pointer per field read would be a heap
+/// allocation per value); `SourceFile.pointer(of:within:)` finds the pointers that get reported.
 public struct Node: Sendable {
     public let value: JSONValue
-    public let pointer: JSONPointer
+    /// The node's pointer when it is traced.
+    public let pointer: JSONPointer?
 
-    public init(_ value: JSONValue, at pointer: JSONPointer) {
+    public init(_ value: JSONValue, at pointer: JSONPointer?) {
         self.value = value
         self.pointer = pointer
     }
 
-    public var location: Location { Location(pointer: pointer, offset: value.offset) }
+    public var location: Location {
+        if let pointer { return Location(pointer: pointer, offset: value.offset) }
+        return Location(offset: value.offset)
+    }
+
+    /// The same value, read without tracing the pointers below it.
+    public var untraced: Node { Node(value, at: nil) }
 
     public func child(_ key: String) -> Node? {
         guard let child = value.object?[key] else { return nil }
-        return Node(child, at: pointer.appending(key))
+        return Node(child, at: pointer?.appending(key))
     }
 
     /// The members of an object, in file order (the last of a repeated key only).
@@ -24,18 +36,18 @@ public struct Node: Sendable {
         var seen = Set<String>()
         var result: [(String, Node)] = []
         for member in object.members.reversed() where seen.insert(member.key).inserted {
-            result.append((member.key, Node(member.value, at: pointer.appending(member.key))))
+            result.append((member.key, Node(member.value, at: pointer?.appending(member.key))))
         }
         return result.reversed()
     }
 
     public var elements: [Node] {
         guard let array = value.array else { return [] }
-        return array.enumerated().map { Node($1, at: pointer.appending($0)) }
+        return array.enumerated().map { Node($1, at: pointer?.appending($0)) }
     }
 
-    private func wrongType(_ expected: String, _ found: JSONValue, at pointer: JSONPointer) -> ShapeError {
-        ShapeError(at: Location(pointer: pointer, offset: found.offset), "expected \(expected), found \(found.typeName)\(Node.quote(found))")
+    private func wrongType(_ expected: String, _ found: Node) -> ShapeError {
+        ShapeError(at: found.location, "expected \(expected), found \(found.value.typeName)\(Node.quote(found.value))")
     }
 
     static func quote(_ value: JSONValue) -> String {
@@ -54,13 +66,13 @@ public struct Node: Sendable {
 
     public func object(_ key: String) throws(ShapeError) -> Node? {
         guard let node = present(key) else { return nil }
-        guard node.value.object != nil else { throw wrongType("an object", node.value, at: node.pointer) }
+        guard node.value.object != nil else { throw wrongType("an object", node) }
         return node
     }
 
     public func array(_ key: String) throws(ShapeError) -> [Node] {
         guard let node = present(key) else { return [] }
-        guard node.value.array != nil else { throw wrongType("an array", node.value, at: node.pointer) }
+        guard node.value.array != nil else { throw wrongType("an array", node) }
         return node.elements
     }
 
@@ -74,7 +86,7 @@ public struct Node: Sendable {
         switch value.kind {
         case .string(let text): return Located(text, at: location)
         case .number(let text): return Located(text, at: location)
-        default: throw wrongType("a string", value, at: pointer)
+        default: throw wrongType("a string", self)
         }
     }
 
@@ -89,7 +101,7 @@ public struct Node: Sendable {
         switch value.kind {
         case .number(let number): text = number
         case .string(let string): text = string.trimmingSpaces
-        default: throw wrongType("an amount (a number or a numeric string)", value, at: pointer)
+        default: throw wrongType("an amount (a number or a numeric string)", self)
         }
         guard let decimal = ExactDecimal(text) else {
             // Only the wording depends on whether the text looks like a number at all.
@@ -105,7 +117,7 @@ public struct Node: Sendable {
         switch node.value.kind {
         case .bool(let flag): return Located(flag, at: node.location)
         case .string(let text) where text == "true" || text == "false": return Located(text == "true", at: node.location)
-        default: throw wrongType("true or false", node.value, at: node.pointer)
+        default: throw wrongType("true or false", node)
         }
     }
 

@@ -166,7 +166,7 @@ public struct SyncSettings: Sendable {
         }
         for member in object.members where !allowed.contains(member.key) {
             throw ShapeError(
-                at: Location(pointer: node.pointer.appending(member.key), offset: member.keyOffset),
+                at: node.pointer.map { Location(pointer: $0.appending(member.key), offset: member.keyOffset) } ?? Location(offset: member.keyOffset),
                 "unknown setting \"\(member.key)\"\(Suggestion.hint(for: member.key, in: allowed))")
         }
     }

@@ -26,7 +26,7 @@ public struct DuplicateDocNumberRule: Rule {
             guard let transaction = document.transaction, Self.numberedEntities.contains(transaction.entity),
                   let number = transaction.docNumber?.value, !number.isEmpty else { continue }
             checker.claim(number, Holder(description: "QuickBooks \(document.label) (Id \(transaction.id?.value ?? "?"))",
-                                         identity: "QBO \(transaction.id?.value ?? document.location.pointer.text)", isInvoice: transaction.entity == "Invoice"))
+                                         identity: "QBO \(transaction.id?.value ?? document.pointer.text)", isInvoice: transaction.entity == "Invoice"))
         }
         return checker
     }
@@ -47,12 +47,12 @@ public struct DuplicateDocNumberRule: Rule {
             case .quickbooks(.transaction(let transaction)):
                 guard DuplicateDocNumberRule.numberedEntities.contains(transaction.entity), let value = transaction.docNumber, !value.value.isEmpty else { return }
                 number = value
-                holder = Holder(description: document.label, identity: "QBO \(transaction.id?.value ?? "\(document.file.name)#\(document.location.pointer)")",
+                holder = Holder(description: document.label, identity: "QBO \(transaction.id?.value ?? "\(document.file.name)#\(document.pointer)")",
                                 isInvoice: transaction.entity == "Invoice")
             case .hubspot(let invoice) where invoice.type == .invoices:
                 guard context.isInvoiceBoundForQuickBooks(document) == true, let value = invoice["hs_number"], !value.value.isEmpty else { return }
                 number = value
-                holder = Holder(description: "HubSpot \(document.label) (id \(invoice.id?.value ?? "new"))", identity: "HubSpot \(invoice.id?.value ?? document.location.pointer.text)", isInvoice: true)
+                holder = Holder(description: "HubSpot \(document.label) (id \(invoice.id?.value ?? "new"))", identity: "HubSpot \(invoice.id?.value ?? document.pointer.text)", isInvoice: true)
             default:
                 return
             }

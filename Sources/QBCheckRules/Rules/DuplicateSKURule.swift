@@ -17,7 +17,7 @@ public struct DuplicateSKURule: Rule {
 
     /// The SKU a product record holds, on which side, and how messages name the record.
     private static func claim(of document: Document) -> (side: Origin, sku: Located<String>, holder: Holder)? {
-        let position = "\(document.file.name)#\(document.location.pointer)"
+        let position = "\(document.file.name)#\(document.pointer)"
         switch document.content {
         case .quickbooks(.item(let item)):
             guard item.active, let sku = item.sku, !sku.value.isEmpty else { return nil }

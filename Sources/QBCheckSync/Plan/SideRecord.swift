@@ -65,6 +65,6 @@ public struct SnapshotFiles: Sendable {
     }
 
     func tree(of document: Document) -> JSONTree? {
-        files[document.file.name]?.record(at: document.location.offset, pointer: document.location.pointer)
+        files[document.file.name]?.record(at: document.location.offset, pointer: document.pointer)
     }
 }
