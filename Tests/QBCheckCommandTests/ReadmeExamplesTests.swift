@@ -130,10 +130,10 @@ import Testing
         let document = try SettingsLoader.read(file).get()
         #expect(document.settings?.rules.suppressions.count == 2)
         let definitions = try #require(Self.blocks(in: "Account snapshots (`--account DIR`)").first { $0.lines.contains { $0.contains("qbcheckCustomFields") } })
-        let node = Node(try JSONReader.readSingle(SourceFile(name: "custom-fields.json", text: definitions.lines.joined(separator: "\n"))).get(), at: .root)
+        let node = try JSONReader.readSingleNode(SourceFile(name: "custom-fields.json", text: definitions.lines.joined(separator: "\n"))).get()
         #expect(try CustomFieldDefinitions(node, file: SourceFile(name: "x", text: "")).definitions.count == 1)
         let account = try #require(Self.blocks(in: "Account snapshots (`--account DIR`)").first { $0.lines.contains { $0.contains("qbcheckHubSpotAccount") } })
-        let accountNode = Node(try JSONReader.readSingle(SourceFile(name: "account.json", text: account.lines.joined(separator: "\n"))).get(), at: .root)
+        let accountNode = try JSONReader.readSingleNode(SourceFile(name: "account.json", text: account.lines.joined(separator: "\n"))).get()
         #expect(try HubSpotAccount(accountNode).workflows.count == 1)
     }
 }

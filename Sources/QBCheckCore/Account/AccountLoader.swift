@@ -25,10 +25,10 @@ public struct AccountLoader: Sendable {
             guard let file = read(join(quickbooksFolder, name), into: &errors) else { continue }
             // Only a file that names the format is parsed whole to see whether it is one: the
             // query responses beside it can be hundreds of megabytes.
-            if Self.customFieldsMarker.occurs(in: file.bytes[...]), case .success(let value) = JSONReader.readSingle(file),
-               CustomFieldDefinitions.recognizes(Node(value, at: .root)) {
+            if Self.customFieldsMarker.occurs(in: file.bytes[...]), case .success(let node) = JSONReader.readSingleNode(file),
+               CustomFieldDefinitions.recognizes(node) {
                 do throws(ShapeError) {
-                    snapshot.customFieldDefinitions = try CustomFieldDefinitions(Node(value, at: .root), file: file)
+                    snapshot.customFieldDefinitions = try CustomFieldDefinitions(node, file: file)
                 } catch {
                     errors.append(InputError(error, in: file))
                 }
@@ -114,13 +114,12 @@ public struct AccountLoader: Sendable {
 /// Reads a `qbcheck.json` file.
 public enum SettingsLoader {
     public static func read(_ file: SourceFile) -> Result<Document, InputError> {
-        switch JSONReader.readSingle(file) {
+        switch JSONReader.readSingleNode(file) {
         case .failure(let error):
             return .failure(InputError(error, in: file))
-        case .success(let value):
-            let node = Node(value, at: .root)
+        case .success(let node):
             guard SyncSettings.recognizes(node) else {
-                return .failure(InputError(file: file.name, position: file.position(of: value.offset), message: "qbcheck.json needs \"qbcheck\": \(SyncSettings.formatVersion), the format version"))
+                return .failure(InputError(file: file.name, position: file.position(of: node.offset), message: "qbcheck.json needs \"qbcheck\": \(SyncSettings.formatVersion), the format version"))
             }
             do throws(ShapeError) {
                 return .success(Document(file: file, location: node.location, content: .settings(try SyncSettings(node))))

@@ -41,13 +41,12 @@ public struct Baseline: Sendable {
     }
 
     public init(_ file: SourceFile) throws(InputError) {
-        let value: JSONValue
-        switch JSONReader.readSingle(file) {
+        let node: Node
+        switch JSONReader.readSingleNode(file) {
         case .failure(let error): throw InputError(error, in: file)
-        case .success(let read): value = read
+        case .success(let read): node = read
         }
         do throws(ShapeError) {
-            let node = Node(value, at: .root)
             guard try node.decimal("qbcheckBaseline")?.value == ExactDecimal(Self.formatVersion) else {
                 throw ShapeError(at: node.location, "not a qbcheck baseline: expected \"qbcheckBaseline\": \(Self.formatVersion) (make one with `qbcheck baseline FILE... > qbcheck.baseline.json`)")
             }

@@ -41,13 +41,13 @@ public struct RuleCatalog: Sendable {
 
     /// Reads one catalog entry file.
     public static func entry(from file: SourceFile) throws(InputError) -> Entry {
-        let value: JSONValue
-        switch JSONReader.readSingle(file) {
+        let node: Node
+        switch JSONReader.readSingleNode(file) {
         case .failure(let error): throw InputError(error, in: file)
-        case .success(let read): value = read
+        case .success(let read): node = read
         }
         do throws(ShapeError) {
-            return try entry(Node(value, at: .root))
+            return try entry(node)
         } catch {
             throw InputError(error, in: file)
         }

@@ -7,20 +7,25 @@ struct JSONParser {
     static let defaultMaxDepth = 512
 
     private let bytes: UnsafeBufferPointer<UInt8>
+    /// The array `bytes` points into, kept by the tapes the parser hands out.
+    private let source: [UInt8]
     private let end: Int
     private var index: Int
     private var depth = 0
     private let maxDepth: Int
+    /// The entries of the value being read.
+    private var entries: [JSONTape.Entry] = []
     /// Receives the elements of the arrays that `streams` selects, one at a time, instead of
-    /// the tree holding them: a query response of a million customers is never one tree.
-    var elementHandler: ((_ path: [String], _ index: Int, _ element: JSONValue) -> Void)?
+    /// the tape holding them: a query response of a million customers is never one tape.
+    var elementHandler: ((_ path: [String], _ index: Int, _ element: JSONTape) -> Void)?
     /// Chooses, by the keys leading to an array, whether its elements are streamed.
     var streams: (_ path: [String]) -> Bool = { _ in false }
     /// The member keys leading to the value being read (arrays add `[]`), while streaming.
     private var path: [String] = []
 
-    init(bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, maxDepth: Int = JSONParser.defaultMaxDepth) {
+    init(bytes: UnsafeBufferPointer<UInt8>, source: [UInt8], start: Int, end: Int, maxDepth: Int = JSONParser.defaultMaxDepth) {
         self.bytes = bytes
+        self.source = source
         self.index = start
         self.end = end
         self.maxDepth = maxDepth
@@ -29,12 +34,15 @@ struct JSONParser {
     /// The offset just past the last value read.
     var position: Int { index }
 
-    /// Reads one value and the whitespace after it.
-    mutating func readValue() throws(JSONSyntaxError) -> JSONValue {
+    /// Reads one value and the whitespace after it; the value is the tape's entry 0.
+    mutating func readValue() throws(JSONSyntaxError) -> JSONTape {
         skipWhitespace()
-        let value = try parseValue()
+        let reserved = entries.capacity
+        entries = []
+        entries.reserveCapacity(max(16, reserved))
+        try parseValue()
         skipWhitespace()
-        return value
+        return JSONTape(bytes: source, entries: entries)
     }
 
     var atEnd: Bool { index >= end }
@@ -48,24 +56,30 @@ struct JSONParser {
         }
     }
 
-    private mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
+    private mutating func append(_ kind: JSONTape.Kind, at offset: Int, extent: Int = 0, escaped: Bool = false) {
+        entries.append(JSONTape.Entry(offset: offset, extent: UInt32(truncatingIfNeeded: extent),
+                                      info: UInt32(kind.rawValue) | (escaped ? 0x10 : 0)))
+    }
+
+    private mutating func parseValue() throws(JSONSyntaxError) {
         guard index < end else { throw JSONSyntaxError(offset: index, reason: .unexpectedEnd(expected: "a value")) }
         let start = index
         switch bytes[index] {
-        case UInt8(ascii: "{"): return JSONValue(offset: start, kind: .object(try parseObject()))
-        case UInt8(ascii: "["): return JSONValue(offset: start, kind: .array(try parseArray()))
-        case UInt8(ascii: "\""): return JSONValue(offset: start, kind: .string(try parseString()))
+        case UInt8(ascii: "{"): try parseObject()
+        case UInt8(ascii: "["): try parseArray()
+        case UInt8(ascii: "\""): try parseString(as: .string)
         case UInt8(ascii: "t"):
             try expectLiteral("true")
-            return JSONValue(offset: start, kind: .bool(true))
+            append(.true, at: start)
         case UInt8(ascii: "f"):
             try expectLiteral("false")
-            return JSONValue(offset: start, kind: .bool(false))
+            append(.false, at: start)
         case UInt8(ascii: "n"):
             try expectLiteral("null")
-            return JSONValue(offset: start, kind: .null)
+            append(.null, at: start)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return JSONValue(offset: start, kind: .number(try parseNumber()))
+            try parseNumber()
+            append(.number, at: start, extent: index - start)
         default:
             throw unexpected(expected: "a value")
         }
@@ -85,50 +99,58 @@ struct JSONParser {
         if depth > maxDepth { throw JSONSyntaxError(offset: index, reason: .tooDeep(limit: maxDepth)) }
     }
 
-    private mutating func parseObject() throws(JSONSyntaxError) -> JSONObject {
+    /// Writes a container's end and count into its entry once its contents are read.
+    private mutating func close(_ container: Int, count: Int) {
+        entries[container].extent = UInt32(truncatingIfNeeded: entries.count)
+        entries[container].info |= UInt32(min(count, Int(UInt32.max >> 5))) << 5
+    }
+
+    private mutating func parseObject() throws(JSONSyntaxError) {
         try enter()
         defer { depth -= 1 }
+        let container = entries.count
+        append(.object, at: index)
         index += 1
-        var members: [JSONObject.Member] = []
         skipWhitespace()
         if index < end, bytes[index] == UInt8(ascii: "}") {
             index += 1
-            return JSONObject(members: members)
+            return close(container, count: 0)
         }
+        var count = 0
         while true {
             skipWhitespace()
             guard index < end, bytes[index] == UInt8(ascii: "\"") else { throw unexpected(expected: "a member name in double quotes") }
-            let keyOffset = index
-            let key = try parseString()
+            try parseString(as: .key)
             skipWhitespace()
             guard index < end, bytes[index] == UInt8(ascii: ":") else { throw unexpected(expected: "':' after the member name") }
             index += 1
             skipWhitespace()
-            if elementHandler != nil { path.append(key) }
-            let value = try parseValue()
+            if elementHandler != nil { path.append(JSONTape.decodedText(of: entries[entries.count - 1], in: bytes)) }
+            try parseValue()
             if elementHandler != nil { path.removeLast() }
-            members.append(JSONObject.Member(key: key, keyOffset: keyOffset, value: value))
+            count += 1
             skipWhitespace()
             guard index < end else { throw JSONSyntaxError(offset: index, reason: .unexpectedEnd(expected: "',' or '}'")) }
             switch bytes[index] {
             case UInt8(ascii: ","): index += 1
             case UInt8(ascii: "}"):
                 index += 1
-                return JSONObject(members: members)
+                return close(container, count: count)
             default: throw unexpected(expected: "',' or '}'")
             }
         }
     }
 
-    private mutating func parseArray() throws(JSONSyntaxError) -> [JSONValue] {
+    private mutating func parseArray() throws(JSONSyntaxError) {
         try enter()
         defer { depth -= 1 }
+        let container = entries.count
+        append(.array, at: index)
         index += 1
-        var elements: [JSONValue] = []
         skipWhitespace()
         if index < end, bytes[index] == UInt8(ascii: "]") {
             index += 1
-            return elements
+            return close(container, count: 0)
         }
         let streamed = elementHandler != nil && streams(path)
         let arrayPath = path
@@ -137,11 +159,15 @@ struct JSONParser {
         var count = 0
         while true {
             skipWhitespace()
-            let element = try parseValue()
             if streamed {
-                elementHandler?(arrayPath, count, element)
+                // The element gets a tape of its own, handed over and let go before the next.
+                let outer = entries
+                entries = []
+                try parseValue()
+                elementHandler?(arrayPath, count, JSONTape(bytes: source, entries: entries))
+                entries = outer
             } else {
-                elements.append(element)
+                try parseValue()
             }
             count += 1
             skipWhitespace()
@@ -150,7 +176,7 @@ struct JSONParser {
             case UInt8(ascii: ","): index += 1
             case UInt8(ascii: "]"):
                 index += 1
-                return elements
+                return close(container, count: streamed ? 0 : count)
             default: throw unexpected(expected: "',' or ']'")
             }
         }
@@ -170,7 +196,7 @@ struct JSONParser {
         }
     }
 
-    private mutating func parseNumber() throws(JSONSyntaxError) -> String {
+    private mutating func parseNumber() throws(JSONSyntaxError) {
         let start = index
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
         guard index < end, isDigit(bytes[index]) else { throw number(error: start) }
@@ -191,7 +217,6 @@ struct JSONParser {
             while index < end, isDigit(bytes[index]) { index += 1 }
         }
         if index < end, isDigit(bytes[index]) { throw number(error: start) }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
     }
 
     private func number(error start: Int) -> JSONSyntaxError {
@@ -202,68 +227,54 @@ struct JSONParser {
         byte &- UInt8(ascii: "0") < 10
     }
 
-    /// Reads a string starting at its opening quote; validates UTF-8 and escapes.
-    private mutating func parseString() throws(JSONSyntaxError) -> String {
+    /// Checks a string starting at its opening quote (UTF-8, escapes) and records it; its text
+    /// is decoded only when someone reads it.
+    private mutating func parseString(as kind: JSONTape.Kind) throws(JSONSyntaxError) {
+        let quote = index
         index += 1
         let start = index
-        var plain = true
-        // Fast path: find the closing quote; leave escapes and non-ASCII to the slow path.
-        while index < end {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") { break }
-            if byte == UInt8(ascii: "\\") || byte >= 0x80 {
-                plain = false
-                break
-            }
-            if byte < 0x20 { throw JSONSyntaxError(offset: index, reason: .controlCharacterInString(byte)) }
-            index += 1
-        }
-        if plain {
-            guard index < end else { throw JSONSyntaxError(offset: index, reason: .unexpectedEnd(expected: "'\"' to close the string")) }
-            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-            index += 1
-            return text
-        }
-        var scalars: [UInt8] = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        var escaped = false
         while true {
+            // Plain ASCII runs are the common case: find the closing quote fast.
+            while index < end {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte >= 0x80 || byte < 0x20 { break }
+                index += 1
+            }
             guard index < end else { throw JSONSyntaxError(offset: index, reason: .unexpectedEnd(expected: "'\"' to close the string")) }
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "\""):
+                let length = index - start
+                guard length <= Int(UInt32.max) else { throw JSONSyntaxError(offset: quote, reason: .tooLong) }
                 index += 1
-                return String(decoding: scalars, as: UTF8.self)
+                return append(kind, at: quote, extent: length, escaped: escaped)
             case UInt8(ascii: "\\"):
-                try parseEscape(into: &scalars)
+                escaped = true
+                try checkEscape()
             case 0..<0x20:
                 throw JSONSyntaxError(offset: index, reason: .controlCharacterInString(byte))
-            case 0x80...:
+            default:
                 guard let length = utf8SequenceLength(at: index) else {
                     throw JSONSyntaxError(offset: index, reason: .invalidUTF8(byte))
                 }
-                scalars.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<index + length]))
                 index += length
-            default:
-                scalars.append(byte)
-                index += 1
             }
         }
     }
 
-    private mutating func parseEscape(into scalars: inout [UInt8]) throws(JSONSyntaxError) {
+    private mutating func checkEscape() throws(JSONSyntaxError) {
         let escapeStart = index
         index += 1
         guard index < end else { throw JSONSyntaxError(offset: index, reason: .unexpectedEnd(expected: "an escape sequence")) }
         let byte = bytes[index]
         index += 1
         switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scalars.append(byte)
-        case UInt8(ascii: "b"): scalars.append(0x08)
-        case UInt8(ascii: "f"): scalars.append(0x0C)
-        case UInt8(ascii: "n"): scalars.append(0x0A)
-        case UInt8(ascii: "r"): scalars.append(0x0D)
-        case UInt8(ascii: "t"): scalars.append(0x09)
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+             UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            return
         case UInt8(ascii: "u"):
-            var code = try readHex4(escapeStart: escapeStart)
+            let code = try readHex4(escapeStart: escapeStart)
             if (0xD800...0xDBFF).contains(code) {
                 guard index + 1 < end, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
                     throw JSONSyntaxError(offset: escapeStart, reason: .loneSurrogate)
@@ -271,12 +282,9 @@ struct JSONParser {
                 index += 2
                 let low = try readHex4(escapeStart: escapeStart)
                 guard (0xDC00...0xDFFF).contains(low) else { throw JSONSyntaxError(offset: escapeStart, reason: .loneSurrogate) }
-                code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
             } else if (0xDC00...0xDFFF).contains(code) {
                 throw JSONSyntaxError(offset: escapeStart, reason: .loneSurrogate)
             }
-            guard let scalar = Unicode.Scalar(code) else { throw JSONSyntaxError(offset: escapeStart, reason: .invalidEscape) }
-            scalars.append(contentsOf: Array(String(Character(scalar)).utf8))
         default:
             throw JSONSyntaxError(offset: escapeStart, reason: .invalidEscape)
         }

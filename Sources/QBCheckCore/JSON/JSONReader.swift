@@ -17,29 +17,37 @@ public enum JSONReader {
     /// Hands each top-level value to `body` as soon as it is read, so a large NDJSON export is
     /// never held as a whole tree.
     public static func forEach(in file: SourceFile, maxDepth: Int = 512, _ body: (Entry) -> Void) {
+        forEachTape(in: file, maxDepth: maxDepth) { body($0.map { $0.value(at: 0) }) }
+    }
+
+    /// Each top-level value as a tape (entry 0 is the value).
+    static func forEachTape(in file: SourceFile, maxDepth: Int = 512, _ body: (Result<JSONTape, JSONSyntaxError>) -> Void) {
         file.bytes.withUnsafeBufferPointer { buffer in
-            read(buffer, lineMode: isLineDelimited(name: file.name), maxDepth: maxDepth, body: body)
+            read(buffer, source: file.bytes, lineMode: isLineDelimited(name: file.name), maxDepth: maxDepth, body: body)
         }
     }
 
-    /// A piece of a file: a top-level value, or one element of an array that is streamed.
+    /// A piece of a file: a top-level value, or one element of an array that is streamed; the
+    /// node is traced from the file's root.
     public enum Piece {
-        case value(JSONValue)
+        case value(Node)
         /// An element of the array reached by `path` (member keys; `[]` for array levels).
-        case element(path: [String], index: Int, value: JSONValue)
+        case element(path: [String], index: Int, node: Node)
     }
 
     /// Like `forEach`, but the elements of the arrays `streams` selects are handed over one at
-    /// a time as they are read, and left out of the top-level value's tree.
+    /// a time as they are read, and left out of the top-level value.
     public static func forEachPiece(
         in file: SourceFile, maxDepth: Int = 512, streams: @escaping ([String]) -> Bool,
         _ body: (Result<Piece, JSONSyntaxError>) -> Void
     ) {
         withoutActuallyEscaping(body) { body in
-            let stream = Stream(streams: streams, onElement: { path, index, value in body(.success(.element(path: path, index: index, value: value))) })
+            let stream = Stream(streams: streams, onElement: { path, index, tape in
+                body(.success(.element(path: path, index: index, node: Node(tape: tape, index: 0, at: JSONPointer(path).appending(index)))))
+            })
             file.bytes.withUnsafeBufferPointer { buffer in
-                read(buffer, lineMode: isLineDelimited(name: file.name), maxDepth: maxDepth, stream: stream) { entry in
-                    body(entry.map(Piece.value))
+                read(buffer, source: file.bytes, lineMode: isLineDelimited(name: file.name), maxDepth: maxDepth, stream: stream) { entry in
+                    body(entry.map { .value(Node(tape: $0, index: 0, at: .root)) })
                 }
             }
         }
@@ -48,7 +56,7 @@ public enum JSONReader {
     /// What to stream, and where streamed elements go.
     struct Stream {
         var streams: ([String]) -> Bool
-        var onElement: ([String], Int, JSONValue) -> Void
+        var onElement: ([String], Int, JSONTape) -> Void
 
         func configure(_ parser: inout JSONParser) {
             parser.streams = streams
@@ -58,9 +66,17 @@ public enum JSONReader {
 
     /// Reads exactly one value filling the whole buffer.
     public static func readSingle(_ file: SourceFile, maxDepth: Int = 512) -> Entry {
-        var entries: [Entry] = []
-        file.bytes.withUnsafeBufferPointer { read($0, lineMode: false, maxDepth: maxDepth, single: true) { entries.append($0) } }
-        return entries.first ?? .failure(JSONSyntaxError(offset: 0, reason: .emptyInput))
+        readSingleNode(file, maxDepth: maxDepth).map(\.value)
+    }
+
+    /// Reads exactly one value filling the whole buffer, as a node traced from the root.
+    public static func readSingleNode(_ file: SourceFile, maxDepth: Int = 512) -> Result<Node, JSONSyntaxError> {
+        var entries: [Result<JSONTape, JSONSyntaxError>] = []
+        file.bytes.withUnsafeBufferPointer {
+            read($0, source: file.bytes, lineMode: false, maxDepth: maxDepth, single: true) { entries.append($0) }
+        }
+        let entry = entries.first ?? .failure(JSONSyntaxError(offset: 0, reason: .emptyInput))
+        return entry.map { Node(tape: $0, index: 0, at: .root) }
     }
 
     public static func isLineDelimited(name: String) -> Bool {
@@ -68,7 +84,8 @@ public enum JSONReader {
     }
 
     private static func read(
-        _ bytes: UnsafeBufferPointer<UInt8>, lineMode: Bool, maxDepth: Int, single: Bool = false, stream: Stream? = nil, body: (Entry) -> Void
+        _ bytes: UnsafeBufferPointer<UInt8>, source: [UInt8], lineMode: Bool, maxDepth: Int, single: Bool = false, stream: Stream? = nil,
+        body: (Result<JSONTape, JSONSyntaxError>) -> Void
     ) {
         var start = 0
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
@@ -79,14 +96,14 @@ public enum JSONReader {
         }
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
 
-        var parser = JSONParser(bytes: bytes, start: start, end: bytes.count, maxDepth: maxDepth)
+        var parser = JSONParser(bytes: bytes, source: source, start: start, end: bytes.count, maxDepth: maxDepth)
         stream?.configure(&parser)
         parser.skipWhitespace()
         if parser.atEnd { return body(.failure(JSONSyntaxError(offset: parser.position, reason: .emptyInput))) }
-        if lineMode { return readLines(bytes, from: start, maxDepth: maxDepth, stream: stream, body: body) }
+        if lineMode { return readLines(bytes, source: source, from: start, maxDepth: maxDepth, stream: stream, body: body) }
 
         let firstStart = parser.position
-        let first: JSONValue
+        let first: JSONTape
         do {
             first = try parser.readValue()
         } catch {
@@ -100,7 +117,7 @@ public enum JSONReader {
             // streaming, so NDJSON continues after it.
             let next = stream == nil ? start : parser.position
             if stream != nil { body(.success(first)) }
-            return readLines(bytes, from: next, maxDepth: maxDepth, stream: stream, body: body)
+            return readLines(bytes, source: source, from: next, maxDepth: maxDepth, stream: stream, body: body)
         }
         body(.success(first))
         while !parser.atEnd {
@@ -121,12 +138,15 @@ public enum JSONReader {
         return false
     }
 
-    private static func readLines(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, maxDepth: Int, stream: Stream? = nil, body: (Entry) -> Void) {
+    private static func readLines(
+        _ bytes: UnsafeBufferPointer<UInt8>, source: [UInt8], from start: Int, maxDepth: Int, stream: Stream? = nil,
+        body: (Result<JSONTape, JSONSyntaxError>) -> Void
+    ) {
         var lineStart = start
         while lineStart < bytes.count {
             var lineEnd = lineStart
             while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-            var parser = JSONParser(bytes: bytes, start: lineStart, end: lineEnd, maxDepth: maxDepth)
+            var parser = JSONParser(bytes: bytes, source: source, start: lineStart, end: lineEnd, maxDepth: maxDepth)
             stream?.configure(&parser)
             parser.skipWhitespace()
             if !parser.atEnd {

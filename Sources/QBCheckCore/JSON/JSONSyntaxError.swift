@@ -12,6 +12,8 @@ public struct JSONSyntaxError: Error, Sendable, Hashable {
         case invalidNumber
         case tooDeep(limit: Int)
         case trailingContent
+        /// A single string of 4 GiB or more.
+        case tooLong
     }
 
     public var offset: Int
@@ -47,6 +49,8 @@ public struct JSONSyntaxError: Error, Sendable, Hashable {
             "values nested more than \(limit) levels deep: no QBO or HubSpot document nests like this"
         case .trailingContent:
             "unexpected content after the JSON document"
+        case .tooLong:
+            "a string of 4 GiB or more: no QBO or HubSpot field holds anything near this"
         }
     }
 

@@ -8,41 +8,41 @@ extension SourceFile {
         if let known = location.knownPointer { return known }
         let base = root.knownPointer ?? .root
         guard location.offset != root.offset else { return base }
-        let value: JSONValue? = bytes.withUnsafeBufferPointer { buffer in
+        let tape: JSONTape? = bytes.withUnsafeBufferPointer { buffer in
             guard root.offset >= 0, root.offset < buffer.count else { return nil }
-            var parser = JSONParser(bytes: buffer, start: root.offset, end: buffer.count)
+            var parser = JSONParser(bytes: buffer, source: bytes, start: root.offset, end: buffer.count)
             return try? parser.readValue()
         }
-        guard let value, let tokens = value.tokens(to: location.offset) else { return base }
-        return tokens.reduce(base) { pointer, token in
-            switch token {
-            case .key(let key): pointer.appending(key)
-            case .index(let index): pointer.appending(index)
+        guard let tape else { return base }
+        var pointer = base
+        var current = 0
+        // Members and elements are in file order: only the last one starting at or before the
+        // offset can hold it.
+        while tape.offset(at: current) != location.offset {
+            switch tape.kind(at: current) {
+            case .object:
+                var holder: Int?
+                tape.forEachMember(of: current) { name in
+                    if tape.offset(at: name) <= location.offset { holder = name }
+                }
+                guard let holder else { return base }
+                pointer = pointer.appending(tape.text(at: holder))
+                if tape.offset(at: holder) == location.offset { return pointer }
+                current = holder + 1
+            case .array:
+                var holder: (position: Int, element: Int)?
+                var position = 0
+                tape.forEachElement(of: current) { element in
+                    if tape.offset(at: element) <= location.offset { holder = (position, element) }
+                    position += 1
+                }
+                guard let holder else { return base }
+                pointer = pointer.appending(holder.position)
+                current = holder.element
+            default:
+                return base
             }
         }
-    }
-}
-
-private enum Token {
-    case key(String)
-    case index(Int)
-}
-
-extension JSONValue {
-    /// The way from this value down to the value or member name starting at `offset`: members
-    /// and elements are in file order, so only the last one starting before it can hold it.
-    fileprivate func tokens(to offset: Int) -> [Token]? {
-        if self.offset == offset { return [] }
-        switch kind {
-        case .object(let object):
-            guard let member = object.members.last(where: { $0.keyOffset <= offset }) else { return nil }
-            if member.keyOffset == offset { return [.key(member.key)] }
-            return member.value.tokens(to: offset).map { [.key(member.key)] + $0 }
-        case .array(let elements):
-            guard let index = elements.lastIndex(where: { $0.offset <= offset }) else { return nil }
-            return elements[index].tokens(to: offset).map { [.index(index)] + $0 }
-        default:
-            return nil
-        }
+        return pointer
     }
 }

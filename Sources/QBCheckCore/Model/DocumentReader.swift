@@ -29,15 +29,13 @@ public enum DocumentReader {
             switch piece {
             case .failure(let error):
                 body(.failure(InputError(error, in: file)), error.offset)
-            case .success(.value(let value)):
-                let node = Node(value, at: .root)
+            case .success(.value(let node)):
                 for result in read(node, in: file, hint: hint) {
-                    body(result.mapError { InputError($0, in: file, within: node.location) }, value.offset)
+                    body(result.mapError { InputError($0, in: file, within: node.location) }, node.offset)
                 }
-            case .success(.element(let path, let index, let value)):
-                let node = Node(value, at: JSONPointer(path).appending(index))
+            case .success(.element(let path, _, let node)):
                 for result in element(node, in: path, file: file, hint: hint) {
-                    body(result.mapError { InputError($0, in: file, within: node.location) }, value.offset)
+                    body(result.mapError { InputError($0, in: file, within: node.location) }, node.offset)
                 }
             }
         }
@@ -71,13 +69,14 @@ public enum DocumentReader {
     }
 
     private static func read(_ node: Node, in file: SourceFile, hint: CRMObjectType?) -> [Result<Subject, ShapeError>] {
-        if let elements = node.value.array {
-            return elements.indices.flatMap { read(node.elements[$0], in: file, hint: hint) }
+        if node.isArray {
+            return node.elements.flatMap { read($0, in: file, hint: hint) }
         }
-        guard let object = node.value.object else {
-            return [.failure(ShapeError(at: node.location, "expected a QBO or HubSpot document (a JSON object), found \(node.value.typeName)"))]
+        guard node.isObject else {
+            return [.failure(ShapeError(at: node.location, "expected a QBO or HubSpot document (a JSON object), found \(node.typeName)"))]
         }
-        let keys = Set(object.keys)
+        let orderedKeys = node.keys
+        let keys = Set(orderedKeys)
         do throws(ShapeError) {
             if keys.contains("before") || keys.contains("after"), keys.isSubset(of: ["before", "after", "$comment"]) {
                 return [try edit(node, in: file, hint: hint)]
@@ -121,22 +120,22 @@ public enum DocumentReader {
         } catch {
             return [.failure(error)]
         }
-        let shown = object.keys.prefix(6).map { "\"\($0)\"" }.joined(separator: ", ")
+        let shown = orderedKeys.prefix(6).map { "\"\($0)\"" }.joined(separator: ", ")
         return [.failure(ShapeError(at: node.location, "unknown document shape (keys \(shown)): expected a QBO entity, a QBO query or batch response, a HubSpot CRM object or list, or {\"before\", \"after\"}"))]
     }
 
     private static func faultSummary(_ fault: Node) -> String {
         let first = fault.child("Error")?.elements.first
-        let code = first?.child("code")?.value.string ?? "?"
-        let message = first?.child("Message")?.value.string ?? "?"
+        let code = first?.child("code")?.stringValue ?? "?"
+        let message = first?.child("Message")?.stringValue ?? "?"
         return "code \(code), \"\(message)\""
     }
 
     private static func queryResponse(_ query: Node, in file: SourceFile) -> [Result<Subject, ShapeError>] {
         var results: [Result<Subject, ShapeError>] = []
         for (key, value) in query.members where QBOEntity.knownNames.contains(key) {
-            guard value.value.array != nil else {
-                results.append(.failure(ShapeError(at: value.location, "expected the QueryResponse's \"\(key)\" to be an array, found \(value.value.typeName)")))
+            guard value.isArray else {
+                results.append(.failure(ShapeError(at: value.location, "expected the QueryResponse's \"\(key)\" to be an array, found \(value.typeName)")))
                 continue
             }
             for element in value.elements { results.append(quickbooks(element, name: key, in: file)) }
@@ -170,8 +169,8 @@ public enum DocumentReader {
     }
 
     private static func quickbooks(_ node: Node, name: String, in file: SourceFile) -> Result<Subject, ShapeError> {
-        guard node.value.object != nil else {
-            return .failure(ShapeError(at: node.location, "expected the QBO \(name) to be an object, found \(node.value.typeName)"))
+        guard node.isObject else {
+            return .failure(ShapeError(at: node.location, "expected the QBO \(name) to be an object, found \(node.typeName)"))
         }
         do throws(ShapeError) {
             return .success(.document(Document(file: file, location: node.location, content: .quickbooks(try QBOEntity(node.untraced, name: name)))))
@@ -193,8 +192,8 @@ public enum DocumentReader {
 
     /// Tells a HubSpot object's type by the properties only that type carries.
     static func inferHubSpotType(_ node: Node) -> CRMObjectType? {
-        let properties = Set(node.child("properties")?.value.object?.keys ?? [])
-        let associations = Set((node.child("associations")?.value.object?.keys ?? []).compactMap { CRMObjectType(apiName: $0) })
+        let properties = Set(node.child("properties")?.keys ?? [])
+        let associations = Set((node.child("associations")?.keys ?? []).compactMap { CRMObjectType(apiName: $0) })
         func has(_ names: String...) -> Bool { names.contains(where: properties.contains) }
         if has("hs_invoice_status", "hs_invoice_source", "hs_invoice_date", "hs_due_date", "hs_amount_billed", "hs_balance_due", "hs_invoice_link")
             || associations.contains(.lineItems) { return .invoices }
@@ -223,7 +222,7 @@ public enum DocumentReader {
 
     private static func edit(_ node: Node, in file: SourceFile, hint: CRMObjectType?) throws(ShapeError) -> Result<Subject, ShapeError> {
         func side(_ key: String) throws(ShapeError) -> Document? {
-            guard let child = node.child(key), !child.value.isNull else { return nil }
+            guard let child = node.child(key), !child.isNull else { return nil }
             let results = read(child, in: file, hint: hint)
             guard results.count == 1, let only = results.first else {
                 throw ShapeError(at: child.location, "\"\(key)\" of an edit must hold exactly one record, found \(results.count)")

@@ -8,71 +8,126 @@
 /// through untraced nodes, which carry only offsets (a pointer per field read would be a heap
 /// allocation per value); `SourceFile.pointer(of:within:)` finds the pointers that get reported.
 public struct Node: Sendable {
-    public let value: JSONValue
+    let tape: JSONTape
+    let index: Int
     /// The node's pointer when it is traced.
     public let pointer: JSONPointer?
 
-    public init(_ value: JSONValue, at pointer: JSONPointer?) {
-        self.value = value
+    init(tape: JSONTape, index: Int, at pointer: JSONPointer?) {
+        self.tape = tape
+        self.index = index
         self.pointer = pointer
     }
 
+    /// The value as a tree, for readers that want one (settings, the sync's writer).
+    public var value: JSONValue { tape.value(at: index) }
+
+    public var offset: Int { tape.offset(at: index) }
+
     public var location: Location {
-        if let pointer { return Location(pointer: pointer, offset: value.offset) }
-        return Location(offset: value.offset)
+        if let pointer { return Location(pointer: pointer, offset: offset) }
+        return Location(offset: offset)
     }
 
     /// The same value, read without tracing the pointers below it.
-    public var untraced: Node { Node(value, at: nil) }
+    public var untraced: Node { Node(tape: tape, index: index, at: nil) }
+
+    public var isNull: Bool { tape.kind(at: index) == .null }
+    public var isObject: Bool { tape.kind(at: index) == .object }
+    public var isArray: Bool { tape.kind(at: index) == .array }
+
+    /// The text of a string value; nil for other values.
+    public var stringValue: String? {
+        tape.kind(at: index) == .string ? tape.text(at: index) : nil
+    }
+
+    /// The name of the value's JSON type, as messages about wrong types say it.
+    public var typeName: String {
+        switch tape.kind(at: index) {
+        case .null: "null"
+        case .true, .false: "a boolean"
+        case .number: "a number"
+        case .string, .key: "a string"
+        case .array: "an array"
+        case .object: "an object"
+        }
+    }
 
     public func child(_ key: String) -> Node? {
-        guard let child = value.object?[key] else { return nil }
-        return Node(child, at: pointer?.appending(key))
+        guard isObject, let child = tape.member(key, of: index) else { return nil }
+        return Node(tape: tape, index: child, at: pointer?.appending(key))
+    }
+
+    /// Whether the object has a member named `key`.
+    public func has(_ key: String) -> Bool {
+        isObject && tape.member(key, of: index) != nil
+    }
+
+    /// The member names of an object in file order (repeats included); empty for other values.
+    public var keys: [String] {
+        guard isObject else { return [] }
+        var keys: [String] = []
+        tape.forEachMember(of: index) { keys.append(tape.text(at: $0)) }
+        return keys
     }
 
     /// The members of an object, in file order (the last of a repeated key only).
     public var members: [(key: String, node: Node)] {
-        guard let object = value.object else { return [] }
+        guard isObject else { return [] }
+        var result: [(key: String, node: Node)] = []
         var seen = Set<String>()
-        var result: [(String, Node)] = []
-        for member in object.members.reversed() where seen.insert(member.key).inserted {
-            result.append((member.key, Node(member.value, at: pointer?.appending(member.key))))
+        var repeats = false
+        tape.forEachMember(of: index) { name in
+            let key = tape.text(at: name)
+            repeats = !seen.insert(key).inserted || repeats
+            result.append((key, Node(tape: tape, index: name + 1, at: pointer?.appending(key))))
         }
-        return result.reversed()
+        guard repeats else { return result }
+        seen = []
+        return result.reversed().filter { seen.insert($0.key).inserted }.reversed()
     }
 
     public var elements: [Node] {
-        guard let array = value.array else { return [] }
-        return array.enumerated().map { Node($1, at: pointer?.appending($0)) }
+        guard isArray else { return [] }
+        var elements: [Node] = []
+        var position = 0
+        tape.forEachElement(of: index) { element in
+            elements.append(Node(tape: tape, index: element, at: pointer?.appending(position)))
+            position += 1
+        }
+        return elements
     }
 
     private func wrongType(_ expected: String, _ found: Node) -> ShapeError {
-        ShapeError(at: found.location, "expected \(expected), found \(found.value.typeName)\(Node.quote(found.value))")
+        ShapeError(at: found.location, "expected \(expected), found \(found.typeName)\(found.quoted)")
     }
 
-    static func quote(_ value: JSONValue) -> String {
-        switch value.kind {
-        case .string(let text): " \"\(text.count > 40 ? String(text.prefix(40)) + "…" : text)\""
-        case .number(let text): " \(text)"
-        default: ""
+    /// The value as messages quote it: a string (cut at 40 characters) or a number.
+    var quoted: String {
+        switch tape.kind(at: index) {
+        case .string:
+            let text = tape.text(at: index)
+            return " \"\(text.count > 40 ? String(text.prefix(40)) + "…" : text)\""
+        case .number: return " \(tape.text(at: index))"
+        default: return ""
         }
     }
 
     /// A present, non-null member, or nil.
     private func present(_ key: String) -> Node? {
-        guard let node = child(key), !node.value.isNull else { return nil }
+        guard let node = child(key), !node.isNull else { return nil }
         return node
     }
 
     public func object(_ key: String) throws(ShapeError) -> Node? {
         guard let node = present(key) else { return nil }
-        guard node.value.object != nil else { throw wrongType("an object", node) }
+        guard node.isObject else { throw wrongType("an object", node) }
         return node
     }
 
     public func array(_ key: String) throws(ShapeError) -> [Node] {
         guard let node = present(key) else { return [] }
-        guard node.value.array != nil else { throw wrongType("an array", node) }
+        guard node.isArray else { throw wrongType("an array", node) }
         return node.elements
     }
 
@@ -83,9 +138,8 @@ public struct Node: Sendable {
     }
 
     public func asString() throws(ShapeError) -> Located<String> {
-        switch value.kind {
-        case .string(let text): return Located(text, at: location)
-        case .number(let text): return Located(text, at: location)
+        switch tape.kind(at: index) {
+        case .string, .number: return Located(tape.text(at: index), at: location)
         default: throw wrongType("a string", self)
         }
     }
@@ -98,25 +152,27 @@ public struct Node: Sendable {
 
     public func asDecimal() throws(ShapeError) -> Located<ExactDecimal> {
         let text: String
-        switch value.kind {
-        case .number(let number): text = number
-        case .string(let string): text = string.trimmingSpaces
+        switch tape.kind(at: index) {
+        case .number: text = tape.text(at: index)
+        case .string: text = tape.text(at: index).trimmingSpaces
         default: throw wrongType("an amount (a number or a numeric string)", self)
         }
         guard let decimal = ExactDecimal(text) else {
             // Only the wording depends on whether the text looks like a number at all.
             let looksNumeric = !text.isEmpty && text.allSatisfy { "0123456789+-.eE".contains($0) }
             let why = looksNumeric ? "which is out of the range qbcheck holds exactly (38 digits, exponents up to ±64)" : "which is not a number"
-            throw ShapeError(at: location, "expected an amount (a number or a numeric string), found\(Node.quote(value)), \(why)")
+            throw ShapeError(at: location, "expected an amount (a number or a numeric string), found\(quoted), \(why)")
         }
         return Located(decimal, at: location)
     }
 
     public func bool(_ key: String) throws(ShapeError) -> Located<Bool>? {
         guard let node = present(key) else { return nil }
-        switch node.value.kind {
-        case .bool(let flag): return Located(flag, at: node.location)
-        case .string(let text) where text == "true" || text == "false": return Located(text == "true", at: node.location)
+        switch node.tape.kind(at: node.index) {
+        case .true: return Located(true, at: node.location)
+        case .false: return Located(false, at: node.location)
+        case .string where node.stringValue == "true" || node.stringValue == "false":
+            return Located(node.stringValue == "true", at: node.location)
         default: throw wrongType("true or false", node)
         }
     }
@@ -154,5 +210,25 @@ extension String {
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
         return String(scalars)
+    }
+}
+
+extension Node {
+    /// A scalar as HubSpot property values come: text (strings, and numbers as written), a
+    /// boolean, or null; nil for objects and arrays.
+    public enum Scalar: Equatable {
+        case null
+        case bool(Bool)
+        case text(String)
+    }
+
+    public var scalar: Scalar? {
+        switch tape.kind(at: index) {
+        case .null: .null
+        case .true: .bool(true)
+        case .false: .bool(false)
+        case .string, .number, .key: .text(tape.text(at: index))
+        case .object, .array: nil
+        }
     }
 }

@@ -33,7 +33,7 @@ public struct CustomFieldDefinitions: Sendable {
     public var definitions: [Definition]
 
     public static func recognizes(_ node: Node) -> Bool {
-        node.value.object?["qbcheckCustomFields"] != nil
+        node.has("qbcheckCustomFields")
     }
 
     public init(_ node: Node, file: SourceFile) throws(ShapeError) {

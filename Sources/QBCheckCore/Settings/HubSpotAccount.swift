@@ -32,7 +32,7 @@ public struct HubSpotAccount: Sendable {
     public var workflows: [Workflow]
 
     public static func recognizes(_ node: Node) -> Bool {
-        node.value.object?["qbcheckHubSpotAccount"] != nil
+        node.has("qbcheckHubSpotAccount")
     }
 
     public init(_ node: Node) throws(ShapeError) {

@@ -82,7 +82,7 @@ public struct RuleConfiguration: Sendable {
     }
 
     private static func entry(_ node: Node) throws(ShapeError) -> Entry {
-        if node.value.object != nil {
+        if node.isObject {
             try SyncSettings.expectKeys(node, ["enabled", "severity", "paths", "excludePaths"])
             var severity: Severity?
             if let text = try node.string("severity") {

@@ -92,7 +92,7 @@ public struct SyncSettings: Sendable {
 
     /// Whether a JSON object is a `qbcheck.json` (it carries the `qbcheck` format key).
     public static func recognizes(_ node: Node) -> Bool {
-        node.value.object?["qbcheck"] != nil
+        node.has("qbcheck")
     }
 
     public init(_ node: Node) throws(ShapeError) {
@@ -162,7 +162,7 @@ public struct SyncSettings: Sendable {
 
     static func expectKeys(_ node: Node, _ allowed: [String]) throws(ShapeError) {
         guard let object = node.value.object else {
-            throw ShapeError(at: node.location, "expected an object, found \(node.value.typeName)")
+            throw ShapeError(at: node.location, "expected an object, found \(node.typeName)")
         }
         for member in object.members where !allowed.contains(member.key) {
             throw ShapeError(

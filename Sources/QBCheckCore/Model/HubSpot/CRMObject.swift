@@ -26,13 +26,13 @@ public final class CRMObject: Sendable {
         let propertiesNode = try node.object("properties")
         propertiesLocation = propertiesNode?.location ?? node.location
         for (key, value) in propertiesNode?.members ?? [] {
-            switch value.value.kind {
+            switch value.scalar {
             case .null: continue
-            case .string(let text) where text.isEmpty: continue
-            case .string, .number: properties[key] = try value.asString()
+            case .text(let text) where text.isEmpty: continue
+            case .text(let text): properties[key] = Located(text, at: value.location)
             case .bool(let flag): properties[key] = Located(flag ? "true" : "false", at: value.location)
-            default:
-                throw ShapeError(at: value.location, "expected the HubSpot property \"\(key)\" to be a string or null, found \(value.value.typeName)")
+            case nil:
+                throw ShapeError(at: value.location, "expected the HubSpot property \"\(key)\" to be a string or null, found \(value.typeName)")
             }
         }
         self.properties = properties
@@ -48,8 +48,8 @@ public final class CRMObject: Sendable {
         var associations: [CRMObjectType: [Association]] = [:]
         for (key, value) in try node.object("associations")?.members ?? [] {
             guard let associatedType = CRMObjectType(apiName: key) else { continue }
-            guard value.value.object != nil else {
-                throw ShapeError(at: value.location, "expected the association \"\(key)\" to be an object with \"results\", found \(value.value.typeName)")
+            guard value.isObject else {
+                throw ShapeError(at: value.location, "expected the association \"\(key)\" to be an object with \"results\", found \(value.typeName)")
             }
             for result in try value.array("results") {
                 var id = try result.string("id")

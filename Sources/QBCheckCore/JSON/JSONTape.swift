@@ -1,0 +1,185 @@
+/// A JSON value laid flat: one entry per value and per member name, in file order, each
+/// pointing back into the file's bytes.
+///
+/// Reading a record this way costs one array for the whole record instead of an allocation per
+/// value: strings stay bytes until the model asks for one, numbers stay text until a rule reads
+/// an amount, and member names are compared as bytes. Containers know where they end, so a
+/// reader skips a member it does not want in one step.
+public final class JSONTape: Sendable {
+    /// What an entry is.
+    enum Kind: UInt8 {
+        case null, `false`, `true`, number, string, object, array, key
+    }
+
+    /// One value or member name. `offset` is where it starts in the file (the opening quote of a
+    /// string); for strings and numbers `extent` is the byte length of their text (inside the
+    /// quotes), for containers the index of the entry after their last descendant.
+    struct Entry {
+        var offset: Int
+        var extent: UInt32
+        /// The kind in the low 4 bits; bit 4 set for a string or key with escapes; the number of
+        /// members or elements of a container above.
+        var info: UInt32
+
+        var kind: Kind { Kind(rawValue: UInt8(info & 0xF))! }
+        var hasEscapes: Bool { info & 0x10 != 0 }
+        var count: Int { Int(info >> 5) }
+    }
+
+    /// The bytes of the whole file (or NDJSON line) the entries point into.
+    let bytes: [UInt8]
+    let entries: [Entry]
+
+    init(bytes: [UInt8], entries: [Entry]) {
+        self.bytes = bytes
+        self.entries = entries
+    }
+
+    func kind(at index: Int) -> Kind { entries[index].kind }
+
+    func offset(at index: Int) -> Int { entries[index].offset }
+
+    /// The index of the entry after the value at `index` and everything inside it.
+    func next(after index: Int) -> Int {
+        let entry = entries[index]
+        switch entry.kind {
+        case .object, .array: return Int(entry.extent)
+        default: return index + 1
+        }
+    }
+
+    /// The members of the object at `index`: the index of each name entry (its value follows).
+    func forEachMember(of index: Int, _ body: (_ key: Int) -> Void) {
+        var current = index + 1
+        let end = Int(entries[index].extent)
+        while current < end {
+            body(current)
+            current = next(after: current + 1)
+        }
+    }
+
+    /// The elements of the array at `index`, in order.
+    func forEachElement(of index: Int, _ body: (_ element: Int) -> Void) {
+        var current = index + 1
+        let end = Int(entries[index].extent)
+        while current < end {
+            body(current)
+            current = next(after: current)
+        }
+    }
+
+    /// The value of the member named `key` of the object at `index` (the last one when the name
+    /// repeats, as the QBO and HubSpot readers take it).
+    func member(_ key: String, of index: Int) -> Int? {
+        var key = key
+        return key.withUTF8 { wanted in
+            var found: Int?
+            forEachMember(of: index) { name in
+                if textEquals(name, wanted) { found = name + 1 }
+            }
+            return found
+        }
+    }
+
+    /// Whether the string or key at `index` reads `wanted`.
+    func textEquals(_ index: Int, _ wanted: UnsafeBufferPointer<UInt8>) -> Bool {
+        let entry = entries[index]
+        if entry.hasEscapes { return Array(text(at: index).utf8).elementsEqual(wanted) }
+        guard Int(entry.extent) == wanted.count else { return false }
+        return bytes.withUnsafeBufferPointer { buffer in
+            let start = entry.offset + 1
+            for position in 0..<wanted.count where buffer[start + position] != wanted[position] { return false }
+            return true
+        }
+    }
+
+    /// The text of a string or key (unescaped), or of a number as written.
+    func text(at index: Int) -> String {
+        let entry = entries[index]
+        let start = entry.kind == .number ? entry.offset : entry.offset + 1
+        return bytes.withUnsafeBufferPointer { buffer in
+            let raw = UnsafeBufferPointer(rebasing: buffer[start..<start + Int(entry.extent)])
+            return entry.hasEscapes ? JSONTape.unescape(raw) : String(decoding: raw, as: UTF8.self)
+        }
+    }
+
+    /// The value at `index` as a tree, for readers that want one (settings, the sync's writer).
+    func value(at index: Int) -> JSONValue {
+        let entry = entries[index]
+        switch entry.kind {
+        case .null: return JSONValue(offset: entry.offset, kind: .null)
+        case .false: return JSONValue(offset: entry.offset, kind: .bool(false))
+        case .true: return JSONValue(offset: entry.offset, kind: .bool(true))
+        case .number: return JSONValue(offset: entry.offset, kind: .number(text(at: index)))
+        case .string, .key: return JSONValue(offset: entry.offset, kind: .string(text(at: index)))
+        case .array:
+            var elements: [JSONValue] = []
+            elements.reserveCapacity(entry.count)
+            forEachElement(of: index) { elements.append(value(at: $0)) }
+            return JSONValue(offset: entry.offset, kind: .array(elements))
+        case .object:
+            var members: [JSONObject.Member] = []
+            members.reserveCapacity(entry.count)
+            forEachMember(of: index) { name in
+                members.append(JSONObject.Member(key: text(at: name), keyOffset: entries[name].offset, value: value(at: name + 1)))
+            }
+            return JSONValue(offset: entry.offset, kind: .object(JSONObject(members: members)))
+        }
+    }
+
+    /// Decodes a string's escapes; the parser has already checked them, so this cannot fail.
+    static func unescape(_ raw: UnsafeBufferPointer<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.count)
+        var index = 0
+        func hex4(_ at: Int) -> UInt32 {
+            var value: UInt32 = 0
+            for position in at..<at + 4 {
+                let byte = raw[position]
+                let digit: UInt8 = switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+                default: byte - UInt8(ascii: "A") + 10
+                }
+                value = value << 4 | UInt32(digit)
+            }
+            return value
+        }
+        while index < raw.count {
+            let byte = raw[index]
+            guard byte == UInt8(ascii: "\\") else {
+                out.append(byte)
+                index += 1
+                continue
+            }
+            let escaped = raw[index + 1]
+            index += 2
+            switch escaped {
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                var code = hex4(index)
+                index += 4
+                if (0xD800...0xDBFF).contains(code) {
+                    let low = hex4(index + 2)
+                    index += 6
+                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                }
+                if let scalar = Unicode.Scalar(code) { out.append(contentsOf: String(Character(scalar)).utf8) }
+            default: out.append(escaped)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension JSONTape {
+    /// The text of an entry not yet on a tape (the parser names the arrays it streams by it).
+    static func decodedText(of entry: Entry, in bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let raw = UnsafeBufferPointer(rebasing: bytes[entry.offset + 1..<entry.offset + 1 + Int(entry.extent)])
+        return entry.hasEscapes ? unescape(raw) : String(decoding: raw, as: UTF8.self)
+    }
+}
