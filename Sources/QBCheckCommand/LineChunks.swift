@@ -71,7 +71,7 @@ struct LineChunks {
         }
 
         try fileSystem.readLines(path) { number, line in
-            var bytes = line[...]
+            var bytes = line
             while let last = bytes.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r") { bytes = bytes.dropLast() }
             if bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) {
                 documents += 1

@@ -12,28 +12,40 @@ public struct FileSystem: Sendable {
     public var write: @Sendable (String, [UInt8]) throws -> Void
     /// Hands a file's lines to `body` one at a time (number from 1, bytes with their line
     /// break, if any), reading it in chunks, so a file of any size is read in bounded memory.
-    public var readLines: @Sendable (String, (Int, [UInt8]) -> Void) throws -> Void
+    /// A line is a view into the chunk being read: copy it to keep it.
+    public var readLines: @Sendable (String, (Int, ArraySlice<UInt8>) -> Void) throws -> Void
 
     public init(listFolder: @escaping @Sendable (String) -> [String]?, isFolder: @escaping @Sendable (String) -> Bool,
                 read: @escaping @Sendable (String) throws -> [UInt8], write: @escaping @Sendable (String, [UInt8]) throws -> Void,
-                readLines: (@Sendable (String, (Int, [UInt8]) -> Void) throws -> Void)? = nil) {
+                readLines: (@Sendable (String, (Int, ArraySlice<UInt8>) -> Void) throws -> Void)? = nil) {
         self.listFolder = listFolder
         self.isFolder = isFolder
         self.read = read
         self.write = write
-        self.readLines = readLines ?? { path, body in FileSystem.splitLines(try read(path), body) }
+        self.readLines = readLines ?? { path, body in
+            let bytes = try read(path)
+            let (rest, lines) = FileSystem.splitLines(bytes, body)
+            if rest < bytes.count { body(lines + 1, bytes[rest...]) }
+        }
     }
 
-    /// The lines of bytes held in memory.
-    static func splitLines(_ bytes: [UInt8], _ body: (Int, [UInt8]) -> Void) {
-        var line = 1
+    /// The lines of bytes held in memory; returns the offset where the unfinished last line
+    /// starts (the end when the bytes end with a line break).
+    @discardableResult
+    static func splitLines(_ bytes: [UInt8], firstLine: Int = 1, _ body: (Int, ArraySlice<UInt8>) -> Void) -> (rest: Int, lines: Int) {
+        var line = firstLine
         var start = 0
-        for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
-            body(line, Array(bytes[start...index]))
-            line += 1
-            start = index + 1
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            while start < buffer.count,
+                  let found = memchr(base + start, Int32(UInt8(ascii: "\n")), buffer.count - start) {
+                let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                body(line, bytes[start...end])
+                line += 1
+                start = end + 1
+            }
         }
-        if start < bytes.count { body(line, Array(bytes[start...])) }
+        return (start, line - firstLine)
     }
 
     public static let live = FileSystem(
@@ -74,17 +86,11 @@ public struct FileSystem: Sendable {
                 }
                 if chunk.isEmpty { break }
                 pending.append(contentsOf: chunk)
-                var start = 0
-                pending.withUnsafeBufferPointer { buffer in
-                    for index in buffer.indices where buffer[index] == UInt8(ascii: "\n") {
-                        body(line, Array(buffer[start...index]))
-                        line += 1
-                        start = index + 1
-                    }
-                }
-                pending.removeFirst(start)
+                let (rest, lines) = FileSystem.splitLines(pending, firstLine: line, body)
+                line += lines
+                pending.removeFirst(rest)
             }
-            if !pending.isEmpty { body(line, pending) }
+            if !pending.isEmpty { body(line, pending[...]) }
         })
 
     /// Reads a file straight into one array of its size: a 1 GB file costs 1 GB, not a

@@ -1,21 +1,74 @@
+import Synchronization
+
 /// The bytes of one input file, and the line starts that turn a byte offset into line:column.
 public struct SourceFile: Sendable {
     /// The name findings and errors print: the path as the user gave it, or `<stdin>`.
     public let name: String
     public let bytes: [UInt8]
-    private let lineStarts: [Int]
-    /// Offsets of UTF-8 continuation bytes, so a column counts characters in logarithmic time
-    /// even on a single-line file of millions of records.
-    private let continuationBytes: [Int]
+    /// The line table of a large file, made the first time a position is asked for; small
+    /// files (every NDJSON line) are counted directly, since most are never asked.
+    private let table: LineTable?
 
     /// The line number of the first byte: a line read alone from a large NDJSON file keeps its
     /// place in the file.
     public let firstLine: Int
 
+    /// Files below this size are counted byte by byte for each position asked.
+    static let tableThreshold = 64 << 10
+
     public init(name: String, bytes: [UInt8], firstLine: Int = 1) {
         self.name = name
         self.bytes = bytes
         self.firstLine = firstLine
+        self.table = bytes.count >= Self.tableThreshold ? LineTable() : nil
+    }
+
+    public init(name: String, text: String) {
+        self.init(name: name, bytes: Array(text.utf8))
+    }
+
+    /// The 1-based line and column of a byte offset; columns count Unicode characters
+    /// (scalars), so a name with accents does not shift the column of what follows.
+    public func position(of offset: Int) -> SourcePosition {
+        let offset = max(0, min(offset, bytes.count))
+        if let table { return table.position(of: offset, in: bytes, firstLine: firstLine) }
+        var line = firstLine
+        var column = 1
+        for byte in bytes[..<offset] {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return SourcePosition(line: line, column: column)
+    }
+}
+
+/// Line starts and UTF-8 continuation bytes of a large file, so a position is found in
+/// logarithmic time even on a single-line file of millions of records.
+private final class LineTable: Sendable {
+    private struct Offsets {
+        var lineStarts: [Int]
+        var continuationBytes: [Int]
+    }
+
+    private let offsets = Mutex<Offsets?>(nil)
+
+    func position(of offset: Int, in bytes: [UInt8], firstLine: Int) -> SourcePosition {
+        offsets.withLock { offsets in
+            let table = offsets ?? Self.make(bytes)
+            offsets = table
+            let line = Self.lastIndex(in: table.lineStarts, atMost: offset) ?? 0
+            let start = table.lineStarts[line]
+            // Continuation bytes in [start, offset) belong to characters already counted.
+            let before = Self.count(in: table.continuationBytes, below: offset) - Self.count(in: table.continuationBytes, below: start)
+            return SourcePosition(line: firstLine + line, column: offset - start - before + 1)
+        }
+    }
+
+    private static func make(_ bytes: [UInt8]) -> Offsets {
         var starts = [0]
         var continuations: [Int] = []
         bytes.withUnsafeBufferPointer { buffer in
@@ -28,23 +81,7 @@ public struct SourceFile: Sendable {
                 }
             }
         }
-        self.lineStarts = starts
-        self.continuationBytes = continuations
-    }
-
-    public init(name: String, text: String) {
-        self.init(name: name, bytes: Array(text.utf8))
-    }
-
-    /// The 1-based line and column of a byte offset; columns count Unicode characters
-    /// (scalars), so a name with accents does not shift the column of what follows.
-    public func position(of offset: Int) -> SourcePosition {
-        let offset = max(0, min(offset, bytes.count))
-        let line = Self.lastIndex(in: lineStarts, atMost: offset) ?? 0
-        let start = lineStarts[line]
-        // Continuation bytes in [start, offset) belong to characters already counted.
-        let before = Self.count(in: continuationBytes, below: offset) - Self.count(in: continuationBytes, below: start)
-        return SourcePosition(line: firstLine + line, column: offset - start - before + 1)
+        return Offsets(lineStarts: starts, continuationBytes: continuations)
     }
 
     /// The index of the last element ≤ value in a sorted array.
