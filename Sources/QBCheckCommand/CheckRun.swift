@@ -97,7 +97,7 @@ struct CheckRun {
             let documents: Int
             do {
                 var chunks = LineChunks(workers: workers)
-                chunks.keeps = keeps
+                chunks.marker = marker
                 chunks.rules = rules
                 (consumed, documents) = try chunks.forEach(path: path, fileSystem: environment.fileSystem, absorb: absorb, body)
             } catch let error as FileSystemError {

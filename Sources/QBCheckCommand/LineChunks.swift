@@ -10,8 +10,9 @@ struct LineChunks {
     var workers: Int
     /// Bytes of lines per chunk.
     var chunkBytes = 1 << 20
-    /// Lines it returns false for are skipped unread (a cheap byte test before parsing).
-    var keeps: (ArraySlice<UInt8>) -> Bool = { _ in true }
+    /// When set, only lines holding these bytes are read; blocks of lines without them are
+    /// skipped in one search.
+    var marker: BytePattern?
     /// Rules the workers run on each document they read; what they find goes to `absorb`,
     /// chunk by chunk, in input order.
     var rules: ParallelRules?
@@ -70,12 +71,24 @@ struct LineChunks {
             drain(keeping: limit)
         }
 
-        try fileSystem.readLines(path) { number, line in
+        var number = 0
+        try fileSystem.readLineBlocks(path) { block in
+            if let marker, !marker.occurs(in: block) {
+                number += FileSystem.forEachLine(in: block) { _ in }
+                consumed += block.count
+                return
+            }
+            FileSystem.forEachLine(in: block) { line in
+                number += 1
+                read(line, number: number)
+            }
+        }
+        func read(_ line: ArraySlice<UInt8>, number: Int) {
             var bytes = line
             while let last = bytes.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r") { bytes = bytes.dropLast() }
             if bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) {
                 documents += 1
-                guard keeps(bytes) else {
+                if let marker, !marker.occurs(in: bytes) {
                     consumed += line.count
                     return
                 }

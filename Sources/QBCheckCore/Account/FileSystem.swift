@@ -10,42 +10,47 @@ public struct FileSystem: Sendable {
     public var read: @Sendable (String) throws -> [UInt8]
     /// Replaces a file's content atomically.
     public var write: @Sendable (String, [UInt8]) throws -> Void
-    /// Hands a file's lines to `body` one at a time (number from 1, bytes with their line
-    /// break, if any), reading it in chunks, so a file of any size is read in bounded memory.
-    /// A line is a view into the chunk being read: copy it to keep it.
-    public var readLines: @Sendable (String, (Int, ArraySlice<UInt8>) -> Void) throws -> Void
+    /// Hands a file to `body` in blocks of whole lines (each block but the last ends with a line
+    /// break), reading it in chunks, so a file of any size is read in bounded memory. A block
+    /// is a view into the buffer being read: copy what you keep.
+    public var readLineBlocks: @Sendable (String, (ArraySlice<UInt8>) -> Void) throws -> Void
 
     public init(listFolder: @escaping @Sendable (String) -> [String]?, isFolder: @escaping @Sendable (String) -> Bool,
                 read: @escaping @Sendable (String) throws -> [UInt8], write: @escaping @Sendable (String, [UInt8]) throws -> Void,
-                readLines: (@Sendable (String, (Int, ArraySlice<UInt8>) -> Void) throws -> Void)? = nil) {
+                readLineBlocks: (@Sendable (String, (ArraySlice<UInt8>) -> Void) throws -> Void)? = nil) {
         self.listFolder = listFolder
         self.isFolder = isFolder
         self.read = read
         self.write = write
-        self.readLines = readLines ?? { path, body in
+        self.readLineBlocks = readLineBlocks ?? { path, body in
             let bytes = try read(path)
-            let (rest, lines) = FileSystem.splitLines(bytes, body)
-            if rest < bytes.count { body(lines + 1, bytes[rest...]) }
+            if !bytes.isEmpty { body(bytes[...]) }
         }
     }
 
-    /// The lines of bytes held in memory; returns the offset where the unfinished last line
-    /// starts (the end when the bytes end with a line break).
+    /// Hands each line of `block` to `body` (with its line break, if any), found with
+    /// `memchr`; returns how many there were.
     @discardableResult
-    static func splitLines(_ bytes: [UInt8], firstLine: Int = 1, _ body: (Int, ArraySlice<UInt8>) -> Void) -> (rest: Int, lines: Int) {
-        var line = firstLine
-        var start = 0
-        bytes.withUnsafeBufferPointer { buffer in
+    public static func forEachLine(in block: ArraySlice<UInt8>, _ body: (ArraySlice<UInt8>) -> Void) -> Int {
+        var lines = 0
+        var start = block.startIndex
+        block.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
-            while start < buffer.count,
-                  let found = memchr(base + start, Int32(UInt8(ascii: "\n")), buffer.count - start) {
+            var position = 0
+            while position < buffer.count,
+                  let found = memchr(base + position, Int32(UInt8(ascii: "\n")), buffer.count - position) {
                 let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                body(line, bytes[start...end])
-                line += 1
-                start = end + 1
+                body(block[start + position...start + end])
+                lines += 1
+                position = end + 1
             }
+            start += position
         }
-        return (start, line - firstLine)
+        if start < block.endIndex {
+            body(block[start...])
+            lines += 1
+        }
+        return lines
     }
 
     public static let live = FileSystem(
@@ -70,13 +75,12 @@ public struct FileSystem: Sendable {
                 throw FileSystemError(message: "cannot write the file (\(error.localizedDescription))")
             }
         },
-        readLines: { path, body in
+        readLineBlocks: { path, body in
             guard let handle = FileHandle(forReadingAtPath: path) else {
                 throw FileSystemError(message: FileManager.default.fileExists(atPath: path) ? "cannot read the file (permission denied)" : "no such file")
             }
             defer { try? handle.close() }
             var pending: [UInt8] = []
-            var line = 1
             while true {
                 let chunk: Data
                 do {
@@ -86,11 +90,12 @@ public struct FileSystem: Sendable {
                 }
                 if chunk.isEmpty { break }
                 pending.append(contentsOf: chunk)
-                let (rest, lines) = FileSystem.splitLines(pending, firstLine: line, body)
-                line += lines
-                pending.removeFirst(rest)
+                // Only the new bytes can hold a break: a line of a gigabyte is not searched again.
+                guard let lastBreak = pending[(pending.count - chunk.count)...].lastIndex(of: UInt8(ascii: "\n")) else { continue }
+                body(pending[...lastBreak])
+                pending.removeFirst(lastBreak + 1)
             }
-            if !pending.isEmpty { body(line, pending[...]) }
+            if !pending.isEmpty { body(pending[...]) }
         })
 
     /// Reads a file straight into one array of its size: a 1 GB file costs 1 GB, not a
@@ -130,7 +135,7 @@ public struct FileSystem: Sendable {
     public func rooted(at folder: String, writes: InMemoryFiles? = nil) -> FileSystem {
         let base = folder.hasSuffix("/") ? folder : folder + "/"
         let resolve: @Sendable (String) -> String = { $0.hasPrefix("/") ? $0 : base + $0 }
-        let (list, isFolder, read, write, readLines) = (listFolder, self.isFolder, self.read, self.write, self.readLines)
+        let (list, isFolder, read, write, readLineBlocks) = (listFolder, self.isFolder, self.read, self.write, self.readLineBlocks)
         return FileSystem(
             listFolder: { list(resolve($0)) },
             isFolder: { isFolder(resolve($0)) },
@@ -138,7 +143,7 @@ public struct FileSystem: Sendable {
             write: { path, bytes in
                 if let writes { writes.write(path, bytes) } else { try write(resolve(path), bytes) }
             },
-            readLines: { path, body in try readLines(resolve(path), body) })
+            readLineBlocks: { path, body in try readLineBlocks(resolve(path), body) })
     }
 
     /// Files held in memory by path; folders are the paths' parents. What is written can be

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A JSON value laid flat: one entry per value and per member name, in file order, each
 /// pointing back into the file's bytes.
 ///
@@ -73,11 +75,28 @@ public final class JSONTape: Sendable {
     func member(_ key: String, of index: Int) -> Int? {
         var key = key
         return key.withUTF8 { wanted in
-            var found: Int?
-            forEachMember(of: index) { name in
-                if textEquals(name, wanted) { found = name + 1 }
+            entries.withUnsafeBufferPointer { entries in
+                bytes.withUnsafeBufferPointer { bytes in
+                    var found: Int?
+                    var current = index + 1
+                    let end = Int(entries[index].extent)
+                    while current < end {
+                        let name = entries[current]
+                        if name.hasEscapes {
+                            if Array(text(at: current).utf8).elementsEqual(wanted) { found = current + 1 }
+                        } else if Int(name.extent) == wanted.count,
+                                  wanted.isEmpty || memcmp(bytes.baseAddress! + name.offset + 1, wanted.baseAddress!, wanted.count) == 0 {
+                            found = current + 1
+                        }
+                        let value = entries[current + 1]
+                        switch value.kind {
+                        case .object, .array: current = Int(value.extent)
+                        default: current += 2
+                        }
+                    }
+                    return found
+                }
             }
-            return found
         }
     }
 

@@ -45,11 +45,37 @@ public final class QBOTransaction: Sendable {
         createTime = try node.object("MetaData")?.string("CreateTime")
     }
 
-    /// Every line, group lines' nested lines included, in file order. Built when asked, not
+    /// Every line, group lines' nested lines included, in file order. Walked when asked, not
     /// kept: preflight holds every invoice of an account in memory.
-    public var allLines: [QBOLine] {
-        lines.contains { !$0.nestedLines.isEmpty } ? lines.flatMap { [$0] + $0.nestedLines } : lines
+    public var allLines: QBOAllLines { QBOAllLines(lines: lines) }
+}
+
+/// A transaction's lines with each group line followed by its nested lines, walked in place.
+public struct QBOAllLines: Sequence, Sendable {
+    let lines: [QBOLine]
+
+    public struct Iterator: IteratorProtocol {
+        let lines: [QBOLine]
+        var line = 0
+        /// The next nested line of `lines[line - 1]` to hand out.
+        var nested = 0
+
+        public mutating func next() -> QBOLine? {
+            if line > 0 {
+                let nestedLines = lines[line - 1].nestedLines
+                if nested < nestedLines.count {
+                    nested += 1
+                    return nestedLines[nested - 1]
+                }
+            }
+            guard line < lines.count else { return nil }
+            line += 1
+            nested = 0
+            return lines[line - 1]
+        }
     }
+
+    public func makeIterator() -> Iterator { Iterator(lines: lines) }
 }
 
 /// One `Line` of a sales transaction, whatever its `DetailType`.
