@@ -20,8 +20,12 @@ struct JSONParser {
     var elementHandler: ((_ path: [String], _ index: Int, _ element: JSONTape) -> Void)?
     /// Chooses, by the keys leading to an array, whether its elements are streamed.
     var streams: (_ path: [String]) -> Bool = { _ in false }
-    /// The member keys leading to the value being read (arrays add `[]`), while streaming.
+    /// The member keys leading to the value being read (arrays add `[]`), while streaming, as
+    /// deep as `streamedDepth`; below it only `hiddenDepth` counts the levels.
     private var path: [String] = []
+    private var hiddenDepth = 0
+    /// Arrays deeper than this are never streamed (a query response's entity lists are the deepest).
+    static let streamedDepth = 3
 
     init(bytes: UnsafeBufferPointer<UInt8>, source: [UInt8], start: Int, end: Int, maxDepth: Int = JSONParser.defaultMaxDepth) {
         self.bytes = bytes
@@ -39,7 +43,8 @@ struct JSONParser {
         skipWhitespace()
         let reserved = entries.capacity
         entries = []
-        entries.reserveCapacity(max(16, reserved))
+        // About one entry per 8 bytes of JSON; growth takes over past a few thousand.
+        entries.reserveCapacity(max(reserved, min((end - index) / 8, 4096), 16))
         try parseValue()
         skipWhitespace()
         return JSONTape(bytes: source, entries: entries)
@@ -125,9 +130,10 @@ struct JSONParser {
             guard index < end, bytes[index] == UInt8(ascii: ":") else { throw unexpected(expected: "':' after the member name") }
             index += 1
             skipWhitespace()
-            if elementHandler != nil { path.append(JSONTape.decodedText(of: entries[entries.count - 1], in: bytes)) }
+            let tracks = elementHandler != nil && hiddenDepth == 0 && path.count < Self.streamedDepth
+            if tracks { path.append(JSONTape.decodedText(of: entries[entries.count - 1], in: bytes)) } else { hiddenDepth += 1 }
             try parseValue()
-            if elementHandler != nil { path.removeLast() }
+            if tracks { path.removeLast() } else { hiddenDepth -= 1 }
             count += 1
             skipWhitespace()
             guard index < end else { throw JSONSyntaxError(offset: index, reason: .unexpectedEnd(expected: "',' or '}'")) }
@@ -152,10 +158,11 @@ struct JSONParser {
             index += 1
             return close(container, count: 0)
         }
-        let streamed = elementHandler != nil && streams(path)
-        let arrayPath = path
-        if elementHandler != nil { path.append("[]") }
-        defer { if elementHandler != nil { path.removeLast() } }
+        let tracks = elementHandler != nil && hiddenDepth == 0 && path.count < Self.streamedDepth
+        let streamed = elementHandler != nil && hiddenDepth == 0 && streams(path)
+        let arrayPath = streamed ? path : []
+        if tracks { path.append("[]") } else { hiddenDepth += 1 }
+        defer { if tracks { path.removeLast() } else { hiddenDepth -= 1 } }
         var count = 0
         while true {
             skipWhitespace()

@@ -14,7 +14,12 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     public init?(_ text: String) {
-        let utf8 = Array(text.utf8)
+        var contiguous = text
+        guard let date = contiguous.withUTF8({ CalendarDate(utf8: $0, text: text) }) else { return nil }
+        self = date
+    }
+
+    private init?(utf8: UnsafeBufferPointer<UInt8>, text: String) {
         if !utf8.isEmpty, utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), utf8.count >= 9, utf8.count <= 15,
            let milliseconds = Int(text) {
             self.init(daysSinceEpoch: milliseconds / 86_400_000)

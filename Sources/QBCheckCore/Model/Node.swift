@@ -53,6 +53,13 @@ public struct Node: Sendable {
         }
     }
 
+    /// Whether the value is the string `text` (compared as bytes, no string made).
+    public func isString(_ text: String) -> Bool {
+        guard tape.kind(at: index) == .string else { return false }
+        var text = text
+        return text.withUTF8 { tape.textEquals(index, $0) }
+    }
+
     public func child(_ key: String) -> Node? {
         guard isObject, let child = tape.member(key, of: index) else { return nil }
         return Node(tape: tape, index: child, at: pointer?.appending(key))
@@ -90,6 +97,7 @@ public struct Node: Sendable {
     public var elements: [Node] {
         guard isArray else { return [] }
         var elements: [Node] = []
+        elements.reserveCapacity(tape.entries[index].count)
         var position = 0
         tape.forEachElement(of: index) { element in
             elements.append(Node(tape: tape, index: element, at: pointer?.appending(position)))

@@ -29,8 +29,10 @@ public final class QBOTransaction: Sendable {
         let customerNode = try node.object("CustomerRef")
         customer = try customerNode?.string("value")
         customerName = try customerNode?.string("name")?.value
+        let lineNodes = try node.array("Line")
         var lines: [QBOLine] = []
-        for line in try node.array("Line") { lines.append(try QBOLine(line)) }
+        lines.reserveCapacity(lineNodes.count)
+        for line in lineNodes { lines.append(try QBOLine(line)) }
         self.lines = lines
         taxDetail = try node.object("TxnTaxDetail").map { (detail) throws(ShapeError) in try QBOTaxDetail(detail) }
         var fields: [QBOCustomField] = []
@@ -98,22 +100,27 @@ public struct QBOLine: Sendable {
     public var discountPercent: Located<ExactDecimal>?
     public var nestedLines: [QBOLine]
 
+    private static let knownKinds: [(detailType: String, kind: Kind)] = [
+        ("SalesItemLineDetail", .salesItem), ("SubTotalLineDetail", .subTotal), ("DiscountLineDetail", .discount),
+        ("DescriptionOnly", .descriptionOnly), ("GroupLineDetail", .group),
+    ]
+
     public init(_ node: Node) throws(ShapeError) {
         location = node.location
         id = try node.string("Id")
         amount = try node.decimal("Amount")
         description = try node.string("Description")
-        let detailType = try node.string("DetailType")?.value ?? ""
+        // The known detail types are told from the bytes; only another one is read as text.
+        let detailTypeNode = node.child("DetailType")
+        let detailType: String
+        if let detailTypeNode, let known = Self.knownKinds.first(where: { detailTypeNode.isString($0.detailType) }) {
+            (detailType, kind) = known
+        } else {
+            detailType = try node.string("DetailType")?.value ?? ""
+            kind = .other(detailType)
+        }
         // `DescriptionOnly` lines keep their detail under `DescriptionLineDetail`.
         let detailKey = detailType == "DescriptionOnly" ? "DescriptionLineDetail" : detailType
-        switch detailType {
-        case "SalesItemLineDetail": kind = .salesItem
-        case "SubTotalLineDetail": kind = .subTotal
-        case "DiscountLineDetail": kind = .discount
-        case "DescriptionOnly": kind = .descriptionOnly
-        case "GroupLineDetail": kind = .group
-        default: kind = .other(detailType)
-        }
         nestedLines = []
         guard !detailKey.isEmpty, let detail = try node.object(detailKey) else { return }
         taxCode = try detail.reference("TaxCodeRef")
