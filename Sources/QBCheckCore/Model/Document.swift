@@ -166,7 +166,7 @@ extension String {
     ]
 
     /// `CreditMemo` → `credit memo`, `Invoice` → `invoice`.
-    var sentenceCased: String {
+    package var sentenceCased: String {
         // Labels are built for many records: the entity names QBO sends are known by heart.
         if let known = String.sentenceCasedNames[self] { return known }
         var result = ""

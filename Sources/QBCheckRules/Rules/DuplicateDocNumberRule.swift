@@ -11,13 +11,45 @@ public struct DuplicateDocNumberRule: Rule {
     /// Invoices and credit memos share one document-number space.
     static let numberedEntities: Set<String> = ["Invoice", "CreditMemo"]
 
+    /// Who holds a number: kept small and described only when a second record claims it, since
+    /// a year of invoices is a million holders.
     private struct Holder {
-        var description: String
-        /// The QBO record id, or the HubSpot invoice id, or the file position.
+        enum Record {
+            case quickbooks(entity: String)
+            case hubspotInvoice
+        }
+
+        var record: Record
+        /// The QBO Id or HubSpot id; for a record without one yet, its file and pointer.
         var identity: String
+        var hasID: Bool
+        var inSnapshot: Bool
+
         /// A HubSpot invoice and a QBO invoice with one number are one invoice, synced: no duplicate.
-        var isInvoice: Bool
-        var isHubSpot: Bool { identity.hasPrefix("HubSpot ") }
+        var isInvoice: Bool {
+            if case .quickbooks(let entity) = record { return entity == "Invoice" }
+            return true
+        }
+
+        var isHubSpot: Bool {
+            if case .hubspotInvoice = record { return true }
+            return false
+        }
+
+        func sameRecord(as other: Holder) -> Bool {
+            isHubSpot == other.isHubSpot && identity == other.identity
+        }
+
+        /// How the message names the holder, e.g. `QuickBooks Invoice 1001 (Id 17)`.
+        func description(number: String) -> String {
+            switch record {
+            case .quickbooks(let entity):
+                let label = "\(entity.sentenceCased) \(number)"
+                return inSnapshot ? "QuickBooks \(label) (Id \(hasID ? identity : "?"))" : label
+            case .hubspotInvoice:
+                return "HubSpot invoice \(number) (id \(hasID ? identity : "new"))"
+            }
+        }
     }
 
     public func makeChecker(in context: RuleContext) -> any RecordChecker {
@@ -25,8 +57,8 @@ public struct DuplicateDocNumberRule: Rule {
         for document in context.account?.quickbooks ?? [] {
             guard let transaction = document.transaction, Self.numberedEntities.contains(transaction.entity),
                   let number = transaction.docNumber?.value, !number.isEmpty else { continue }
-            checker.claim(number, Holder(description: "QuickBooks \(document.label) (Id \(transaction.id?.value ?? "?"))",
-                                         identity: "QBO \(transaction.id?.value ?? document.pointer.text)", isInvoice: transaction.entity == "Invoice"))
+            checker.claim(number, Holder(record: .quickbooks(entity: transaction.entity), identity: transaction.id?.value ?? document.pointer.text,
+                                         hasID: transaction.id != nil, inSnapshot: true))
         }
         return checker
     }
@@ -47,19 +79,19 @@ public struct DuplicateDocNumberRule: Rule {
             case .quickbooks(.transaction(let transaction)):
                 guard DuplicateDocNumberRule.numberedEntities.contains(transaction.entity), let value = transaction.docNumber, !value.value.isEmpty else { return }
                 number = value
-                holder = Holder(description: document.label, identity: "QBO \(transaction.id?.value ?? "\(document.file.name)#\(document.pointer)")",
-                                isInvoice: transaction.entity == "Invoice")
+                holder = Holder(record: .quickbooks(entity: transaction.entity), identity: transaction.id?.value ?? "\(document.file.name)#\(document.pointer)",
+                                hasID: transaction.id != nil, inSnapshot: false)
             case .hubspot(let invoice) where invoice.type == .invoices:
                 guard context.isInvoiceBoundForQuickBooks(document) == true, let value = invoice["hs_number"], !value.value.isEmpty else { return }
                 number = value
-                holder = Holder(description: "HubSpot \(document.label) (id \(invoice.id?.value ?? "new"))", identity: "HubSpot \(invoice.id?.value ?? document.pointer.text)", isInvoice: true)
+                holder = Holder(record: .hubspotInvoice, identity: invoice.id?.value ?? document.pointer.text, hasID: invoice.id != nil, inSnapshot: false)
             default:
                 return
             }
             let twins = { (other: Holder) in other.isInvoice && holder.isInvoice && other.isHubSpot != holder.isHubSpot }
-            if let other = taken[number.value], other.identity != holder.identity, !twins(other) {
+            if let other = taken[number.value], !other.sameRecord(as: holder), !twins(other) {
                 output.report(number.location, in: document,
-                    "the document number \"\(number.value)\" of \(holder.description) is already used by \(other.description); QuickBooks rejects a second invoice or credit memo with the same number (error 6140, \"Duplicate Document Number Error\")",
+                    "the document number \"\(number.value)\" of \(holder.description(number: number.value)) is already used by \(other.description(number: number.value)); QuickBooks rejects a second invoice or credit memo with the same number (error 6140, \"Duplicate Document Number Error\")",
                     remedy: "Give the invoice a number no other QuickBooks invoice or credit memo uses; if numbers collide because Custom transaction numbers is on in QuickBooks, turn it off.")
             }
             claim(number.value, holder)
