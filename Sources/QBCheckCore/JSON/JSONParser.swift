@@ -24,6 +24,8 @@ struct JSONParser {
     /// deep as `streamedDepth`; below it only `hiddenDepth` counts the levels.
     private var path: [String] = []
     private var hiddenDepth = 0
+    /// The size of the last streamed element's tape: the next one is sized like it.
+    private var streamedCapacity = 0
     /// Arrays deeper than this are never streamed (a query response's entity lists are the deepest).
     static let streamedDepth = 3
 
@@ -170,7 +172,9 @@ struct JSONParser {
                 // The element gets a tape of its own, handed over and let go before the next.
                 let outer = entries
                 entries = []
+                entries.reserveCapacity(max(16, streamedCapacity))
                 try parseValue()
+                streamedCapacity = entries.count
                 elementHandler?(arrayPath, count, JSONTape(bytes: source, entries: entries))
                 entries = outer
             } else {

@@ -14,11 +14,29 @@ public struct DuplicateDisplayNameRule: Rule {
 
     public init() {}
 
-    /// A display name that is taken, and by what.
+    /// A display name that is taken, and by what: kept small (an account has a million
+    /// customers) and worded only when another record claims the name.
     private struct Holder {
-        var description: String
+        enum Record {
+            /// A customer, vendor or employee of the account snapshot.
+            case account(entity: String)
+            /// A QBO name entity being created or renamed, in a file of the batch.
+            case batch(entity: String, file: String)
+            /// A HubSpot contact of the batch, by how messages name it, and its email.
+            case contact(label: String, email: String)
+        }
+
+        var record: Record
+        var name: String
         var id: String?
-        var email: String?
+
+        var description: String {
+            switch record {
+            case .account(let entity): "\(entity.lowercased()) \"\(name)\"\(id.map { " (Id \($0))" } ?? "")"
+            case .batch(let entity, let file): "\(entity.lowercased()) \"\(name)\" in \(file)"
+            case .contact(let label, let email): "\(label) (\(email)) earlier in this batch"
+            }
+        }
     }
 
     /// Where a new customer's display name comes from.
@@ -38,9 +56,7 @@ public struct DuplicateDisplayNameRule: Rule {
         var checker = Checker(rule: self, context: context)
         for (_, entity) in context.account?.nameEntities ?? [] {
             guard let name = entity.effectiveDisplayName?.value else { continue }
-            checker.claim(name, by: Holder(
-                description: "\(entity.entity.lowercased()) \"\(name)\"\(entity.id.map { " (Id \($0.value))" } ?? "")",
-                id: entity.id?.value, email: entity.email?.value.lowercased()))
+            checker.claim(name, by: Holder(record: .account(entity: entity.entity), name: name, id: entity.id?.value))
             if entity.entity == "Customer", let email = entity.email?.value.trimmingCharacters.lowercased() {
                 checker.customerEmails.insert(email)
             }
@@ -53,13 +69,14 @@ public struct DuplicateDisplayNameRule: Rule {
         let rule: DuplicateDisplayNameRule
         let context: RuleContext
         var exact: [String: Holder] = [:]
-        var folded: [String: (name: String, holder: Holder)] = [:]
+        /// Folded names that differ from the name itself (most do: folding lowercases).
+        var folded: [String: Holder] = [:]
         var customerEmails = Set<String>()
 
         mutating func claim(_ name: String, by holder: Holder) {
             if exact[name] == nil { exact[name] = holder }
             let key = DuplicateDisplayNameRule.fold(name)
-            if folded[key] == nil { folded[key] = (name, holder) }
+            if folded[key] == nil { folded[key] = holder }
         }
 
         mutating func check(_ subject: Subject, into output: inout RuleOutput) {
@@ -70,7 +87,7 @@ public struct DuplicateDisplayNameRule: Rule {
             guard name.utf8.count <= 2000 else { return }
             if let holder = exact[name], holder.id == nil || holder.id != candidate.holder.id {
                 rule.report(candidate, takenBy: holder, exactly: true, into: &output)
-            } else if let (other, holder) = folded[DuplicateDisplayNameRule.fold(name)], other != name,
+            } else if let holder = folded[DuplicateDisplayNameRule.fold(name)], holder.name != name,
                       holder.id == nil || holder.id != candidate.holder.id {
                 rule.report(candidate, takenBy: holder, exactly: false, into: &output)
             }
@@ -84,8 +101,7 @@ public struct DuplicateDisplayNameRule: Rule {
         case .quickbooks(.name(let entity)):
             // A stored record of the account itself is no new name; a create or update is.
             guard document.operation != .delete, let name = entity.effectiveDisplayName else { return nil }
-            let noun = entity.entity.lowercased()
-            let holder = Holder(description: "\(noun) \"\(name.value)\" in \(document.file.name)", id: entity.id?.value, email: entity.email?.value.lowercased())
+            let holder = Holder(record: .batch(entity: entity.entity, file: document.file.name), name: name.value, id: entity.id?.value)
             return Candidate(document: document, name: name, derivation: .explicit, holder: holder)
         case .hubspot(let contact) where contact.type == .contacts:
             guard context.syncsContactsToQuickBooks else { return nil }
@@ -94,7 +110,7 @@ public struct DuplicateDisplayNameRule: Rule {
             guard let email = contact["email"]?.value.trimmingCharacters.lowercased(), !email.isEmpty,
                   !customerEmails.contains(email) else { return nil }
             guard let (name, derivation) = derivedName(of: contact, in: context, output: &output) else { return nil }
-            let holder = Holder(description: "\(document.label) (\(email)) earlier in this batch", id: nil, email: email)
+            let holder = Holder(record: .contact(label: document.label, email: email), name: name.value, id: nil)
             return Candidate(document: document, name: name, derivation: derivation, holder: holder)
         default:
             return nil
@@ -152,7 +168,28 @@ public struct DuplicateDisplayNameRule: Rule {
 
     /// Case and spacing folded, to catch names QBO may consider equal.
     static func fold(_ name: String) -> String {
-        name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        if let ascii = foldASCII(name) { return ascii }
+        return name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// The same folding for an ASCII name, byte by byte (most names); nil for any other.
+    private static func foldASCII(_ name: String) -> String? {
+        var folded: [UInt8] = []
+        folded.reserveCapacity(name.utf8.count)
+        var pendingSpace = false
+        for byte in name.utf8 {
+            guard byte < 0x80 else { return nil }
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                pendingSpace = !folded.isEmpty
+                continue
+            }
+            if pendingSpace {
+                folded.append(0x20)
+                pendingSpace = false
+            }
+            folded.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+        }
+        return String(decoding: folded, as: UTF8.self)
     }
 }
 
