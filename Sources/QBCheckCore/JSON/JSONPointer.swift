@@ -60,12 +60,44 @@ public struct JSONPointer: Sendable, Hashable, Comparable, CustomStringConvertib
 
     public var description: String { text }
 
+    /// Compared and hashed along the chain, token by token, with no array made: record
+    /// identities are dictionary keys by the hundred thousand in preflight. A key and an index
+    /// with the same text are the same token, as in the pointer's text.
     public static func == (lhs: JSONPointer, rhs: JSONPointer) -> Bool {
-        lhs.tokens == rhs.tokens
+        var left = lhs.path
+        var right = rhs.path
+        while true {
+            switch (left, right) {
+            case (.root, .root): return true
+            case (.key(let leftParent, let leftKey), .key(let rightParent, let rightKey)):
+                guard leftKey == rightKey else { return false }
+                (left, right) = (leftParent, rightParent)
+            case (.index(let leftParent, let leftIndex), .index(let rightParent, let rightIndex)):
+                guard leftIndex == rightIndex else { return false }
+                (left, right) = (leftParent, rightParent)
+            case (.key(let leftParent, let key), .index(let rightParent, let index)),
+                 (.index(let rightParent, let index), .key(let leftParent, let key)):
+                guard key == String(index) else { return false }
+                (left, right) = (leftParent, rightParent)
+            default:
+                return false
+            }
+        }
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(tokens)
+        var current = path
+        while true {
+            switch current {
+            case .root: return
+            case .key(let parent, let key):
+                if let index = Int(key), String(index) == key { hasher.combine(index) } else { hasher.combine(key) }
+                current = parent
+            case .index(let parent, let index):
+                hasher.combine(index)
+                current = parent
+            }
+        }
     }
 
     public static func < (lhs: JSONPointer, rhs: JSONPointer) -> Bool {

@@ -17,14 +17,15 @@ public struct DuplicateSKURule: Rule {
 
     /// The SKU a product record holds, on which side, and how messages name the record.
     private static func claim(of document: Document) -> (side: Origin, sku: Located<String>, holder: Holder)? {
-        let position = "\(document.file.name)#\(document.pointer)"
+        // A record without an id yet is told apart by where it stands (worked out only then).
+        func position() -> String { "\(document.file.name)#\(document.pointer)" }
         switch document.content {
         case .quickbooks(.item(let item)):
             guard item.active, let sku = item.sku, !sku.value.isEmpty else { return nil }
-            return (.quickbooks, sku, Holder(description: "QuickBooks product \"\(item.name?.value ?? "")\" (Id \(item.id?.value ?? "?"))", id: item.id?.value ?? position))
+            return (.quickbooks, sku, Holder(description: "QuickBooks product \"\(item.name?.value ?? "")\" (Id \(item.id?.value ?? "?"))", id: item.id?.value ?? position()))
         case .hubspot(let product) where product.type == .products:
             guard let sku = product["hs_sku"], !sku.value.isEmpty else { return nil }
-            return (.hubspot, sku, Holder(description: "HubSpot product \"\(product["name"]?.value ?? "")\" (id \(product.id?.value ?? "?"))", id: product.id?.value ?? position))
+            return (.hubspot, sku, Holder(description: "HubSpot product \"\(product["name"]?.value ?? "")\" (id \(product.id?.value ?? "?"))", id: product.id?.value ?? position()))
         default:
             return nil
         }
