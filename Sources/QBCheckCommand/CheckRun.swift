@@ -267,7 +267,7 @@ struct CheckRun {
         return rules.namedRules.compactMap { id in
             guard !ids.contains(id.value) else { return nil }
             return InputError(file: file?.name ?? "qbcheck.json", position: file?.position(of: id.location.offset),
-                              pointer: id.location.knownPointer ?? file?.pointer(of: id.location, within: Location(pointer: .root, offset: 0)),
+                              pointer: file?.pointer(of: id.location),
                               message: "unknown rule id '\(id.value)'\(Suggestion.hint(for: id.value, in: ids)); `qbcheck rules` lists them")
         }
     }

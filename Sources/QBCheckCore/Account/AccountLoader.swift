@@ -122,7 +122,7 @@ public enum SettingsLoader {
                 return .failure(InputError(file: file.name, position: file.position(of: node.offset), message: "qbcheck.json needs \"qbcheck\": \(SyncSettings.formatVersion), the format version"))
             }
             do throws(ShapeError) {
-                return .success(Document(file: file, location: node.location, content: .settings(try SyncSettings(node))))
+                return .success(Document(file: file, root: node, content: .settings(try SyncSettings(node))))
             } catch {
                 return .failure(InputError(error, in: file))
             }

@@ -1,12 +1,10 @@
 extension SourceFile {
     /// The JSON pointer of the value (or member name) at `location`, found by reading again the
-    /// value that `root` names, which contains it.
+    /// value at `root` (whose pointer is `base`), which contains it.
     ///
     /// Only findings and errors need pointers, so they are found here, once per report, instead
-    /// of being built for every value read. A location outside `root` gets `root`'s pointer.
-    public func pointer(of location: Location, within root: Location) -> JSONPointer {
-        if let known = location.knownPointer { return known }
-        let base = root.knownPointer ?? .root
+    /// of being built for every value read. A location outside `root` gets `base`.
+    public func pointer(of location: Location, within root: Location = Location(offset: 0), at base: JSONPointer = .root) -> JSONPointer {
         guard location.offset != root.offset else { return base }
         let tape: JSONTape? = bytes.withUnsafeBufferPointer { buffer in
             guard root.offset >= 0, root.offset < buffer.count else { return nil }

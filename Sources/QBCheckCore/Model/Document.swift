@@ -19,14 +19,23 @@ public final class Document: Sendable {
 
     public let file: SourceFile
     public let location: Location
+    /// The record's pointer in its file (`/QueryResponse/Invoice/3`; empty for a whole file):
+    /// the pointers of its values are found from it.
+    public let pointer: JSONPointer
     public let content: Content
     public let operation: Operation?
 
-    public init(file: SourceFile, location: Location, content: Content, operation: Operation? = nil) {
+    public init(file: SourceFile, location: Location, pointer: JSONPointer, content: Content, operation: Operation? = nil) {
         self.file = file
         self.location = location
+        self.pointer = pointer
         self.content = content
         self.operation = operation
+    }
+
+    /// A record read from `root`, a node the document reader traced from the file's root.
+    public convenience init(file: SourceFile, root: Node, content: Content, operation: Operation? = nil) {
+        self.init(file: file, location: root.location, pointer: root.pointer ?? .root, content: content, operation: operation)
     }
 
     public var transaction: QBOTransaction? {
@@ -208,13 +217,8 @@ public enum Subject: Sendable {
 }
 
 extension Document {
-    /// The record's pointer in its file (`/QueryResponse/Invoice/3`; empty for a whole file).
-    public var pointer: JSONPointer {
-        file.pointer(of: location, within: Location(pointer: .root, offset: 0))
-    }
-
     /// The pointer of a value read from this record.
     public func pointer(of location: Location) -> JSONPointer {
-        file.pointer(of: location, within: self.location)
+        file.pointer(of: location, within: self.location, at: pointer)
     }
 }

@@ -31,11 +31,11 @@ public enum DocumentReader {
                 body(.failure(InputError(error, in: file)), error.offset)
             case .success(.value(let node)):
                 for result in read(node, in: file, hint: hint) {
-                    body(result.mapError { InputError($0, in: file, within: node.location) }, node.offset)
+                    body(result.mapError { InputError($0, in: file, within: node.location, at: node.pointer ?? .root) }, node.offset)
                 }
             case .success(.element(let path, _, let node)):
                 for result in element(node, in: path, file: file, hint: hint) {
-                    body(result.mapError { InputError($0, in: file, within: node.location) }, node.offset)
+                    body(result.mapError { InputError($0, in: file, within: node.location, at: node.pointer ?? .root) }, node.offset)
                 }
             }
         }
@@ -82,10 +82,10 @@ public enum DocumentReader {
                 return [try edit(node, in: file, hint: hint)]
             }
             if HubSpotAccount.recognizes(node) {
-                return [.success(.document(Document(file: file, location: node.location, content: .hubspotAccount(try HubSpotAccount(node)))))]
+                return [.success(.document(Document(file: file, root: node, content: .hubspotAccount(try HubSpotAccount(node)))))]
             }
             if SyncSettings.recognizes(node) {
-                return [.success(.document(Document(file: file, location: node.location, content: .settings(try SyncSettings(node)))))]
+                return [.success(.document(Document(file: file, root: node, content: .settings(try SyncSettings(node)))))]
             }
             if let fault = node.child("Fault") {
                 return [.failure(ShapeError(at: fault.location, "this is a QBO error response (Fault), not a record: \(faultSummary(fault))"))]
@@ -164,7 +164,7 @@ public enum DocumentReader {
         }
         return quickbooks(entity, name: name, in: file).map {
             guard case .document(let document) = $0 else { return $0 }
-            return .document(Document(file: document.file, location: document.location, content: document.content, operation: operation))
+            return .document(Document(file: document.file, location: document.location, pointer: document.pointer, content: document.content, operation: operation))
         }
     }
 
@@ -173,7 +173,7 @@ public enum DocumentReader {
             return .failure(ShapeError(at: node.location, "expected the QBO \(name) to be an object, found \(node.typeName)"))
         }
         do throws(ShapeError) {
-            return .success(.document(Document(file: file, location: node.location, content: .quickbooks(try QBOEntity(node.untraced, name: name)))))
+            return .success(.document(Document(file: file, root: node, content: .quickbooks(try QBOEntity(node.untraced, name: name)))))
         } catch {
             return .failure(error)
         }
@@ -184,7 +184,7 @@ public enum DocumentReader {
             return .failure(ShapeError(at: node.location, "a HubSpot object whose type cannot be told from its properties: name the file after its type (contacts.json, companies.json, products.json, invoices.json, line_items.json, commerce_payments.json)"))
         }
         do throws(ShapeError) {
-            return .success(.document(Document(file: file, location: node.location, content: .hubspot(try CRMObject(node.untraced, type: type)))))
+            return .success(.document(Document(file: file, root: node, content: .hubspot(try CRMObject(node.untraced, type: type)))))
         } catch {
             return .failure(error)
         }

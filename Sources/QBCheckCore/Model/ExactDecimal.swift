@@ -5,8 +5,25 @@
 /// written with (`100.00` prints as `100.00`) but compare and hash by numeric value.
 /// Up to 38 significant digits are held; anything larger is refused when read, not rounded.
 public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public private(set) var significand: Int128
-    public private(set) var exponent: Int
+    /// The significand's two halves and the exponent, stored with 8-byte alignment: an
+    /// `Int128` field would align the whole value to 16 bytes and make every amount in the
+    /// model take 32 (preflight holds millions of them).
+    private var significandLow: UInt64
+    private var significandHigh: Int64
+    private var storedExponent: Int32
+
+    public private(set) var significand: Int128 {
+        get { Int128(significandHigh) << 64 | Int128(significandLow) }
+        set {
+            significandLow = UInt64(truncatingIfNeeded: newValue)
+            significandHigh = Int64(truncatingIfNeeded: newValue >> 64)
+        }
+    }
+
+    public private(set) var exponent: Int {
+        get { Int(storedExponent) }
+        set { storedExponent = Int32(clamping: newValue) }
+    }
 
     /// The largest exponent magnitude accepted when reading; `1e999` is no amount.
     public static let exponentLimit = 64
@@ -14,8 +31,9 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     public static let zero = ExactDecimal(significand: 0, exponent: 0)
 
     public init(significand: Int128, exponent: Int) {
-        self.significand = significand
-        self.exponent = exponent
+        significandLow = UInt64(truncatingIfNeeded: significand)
+        significandHigh = Int64(truncatingIfNeeded: significand >> 64)
+        storedExponent = Int32(clamping: exponent)
     }
 
     public init(_ integer: Int) {

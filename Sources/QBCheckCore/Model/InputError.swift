@@ -17,9 +17,10 @@ public struct InputError: Error, Sendable, Hashable {
         self.init(file: file.name, position: file.position(of: error.offset), message: error.message)
     }
 
-    /// A shape error inside the value that `root` names (the record or file being read).
-    public init(_ error: ShapeError, in file: SourceFile, within root: Location = Location(pointer: .root, offset: 0)) {
+    /// A shape error inside the value at `root` (the record or file being read), whose pointer
+    /// is `base`.
+    public init(_ error: ShapeError, in file: SourceFile, within root: Location = Location(offset: 0), at base: JSONPointer = .root) {
         self.init(file: file.name, position: file.position(of: error.location.offset),
-                  pointer: file.pointer(of: error.location, within: root), message: error.message)
+                  pointer: file.pointer(of: error.location, within: root, at: base), message: error.message)
     }
 }

@@ -1,23 +1,15 @@
-/// Where a value stands in its file: its byte offset, and its JSON pointer when that is known.
+/// Where a value stands in its file: its byte offset.
 ///
-/// A record's fields are read by the thousand per second, and building a pointer for each is a
-/// heap allocation per value; so values inside a record carry only their offset, and the pointer
-/// is worked out from the file's bytes for the few that a finding or an error reports
-/// (`SourceFile.pointer(of:within:)`). Records themselves, and settings, carry a known pointer.
+/// A record's fields are read by the thousand per second, and building a JSON pointer for each
+/// would be a heap allocation per value (and preflight holds a million records); so a value
+/// carries only its offset, and the pointer is worked out from the file's bytes for the few
+/// that a finding or an error reports (`SourceFile.pointer(of:within:)`). Each `Document`
+/// keeps its own pointer, from which the others are found.
 public struct Location: Sendable, Hashable {
     public var offset: Int
-    /// The pointer, when the reader followed the way to the value; nil when it is to be found.
-    public var knownPointer: JSONPointer?
 
-    public init(pointer: JSONPointer, offset: Int) {
-        self.offset = offset
-        self.knownPointer = pointer
-    }
-
-    /// A value at `offset` whose pointer is found when something reports it.
     public init(offset: Int) {
         self.offset = offset
-        self.knownPointer = nil
     }
 }
 

@@ -25,8 +25,7 @@ public struct Node: Sendable {
     public var offset: Int { tape.offset(at: index) }
 
     public var location: Location {
-        if let pointer { return Location(pointer: pointer, offset: offset) }
-        return Location(offset: offset)
+        Location(offset: offset)
     }
 
     /// The same value, read without tracing the pointers below it.

@@ -73,7 +73,7 @@ public struct SyncSettings: Sendable {
 
     /// Settings when there is no `qbcheck.json`: nothing mapped, every rule at its default.
     public static let defaults = SyncSettings(
-        location: Location(pointer: .root, offset: 0), setupDate: nil, contacts: nil, products: nil, invoices: nil,
+        location: Location(offset: 0), setupDate: nil, contacts: nil, products: nil, invoices: nil,
         displayNameFromCompany: nil, invoiceCustomFieldMappings: [], customLineItemIncomeAccount: nil, rules: .none)
 
     init(location: Location, setupDate: Located<CalendarDate>?, contacts: ObjectSync?, products: ObjectSync?,
@@ -166,7 +166,7 @@ public struct SyncSettings: Sendable {
         }
         for member in object.members where !allowed.contains(member.key) {
             throw ShapeError(
-                at: node.pointer.map { Location(pointer: $0.appending(member.key), offset: member.keyOffset) } ?? Location(offset: member.keyOffset),
+                at: Location(offset: member.keyOffset),
                 "unknown setting \"\(member.key)\"\(Suggestion.hint(for: member.key, in: allowed))")
         }
     }
