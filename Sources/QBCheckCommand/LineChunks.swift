@@ -1,12 +1,14 @@
 import Foundation
 import QBCheckCore
 
-/// Reads NDJSON with several workers and keeps the order: lines are gathered into chunks of
-/// about a megabyte, each chunk is parsed and recognized on a worker thread, and the caller gets
-/// the documents back chunk by chunk, in input order, on its own thread (where the rules run).
-/// A few chunks are in flight at a time, so memory stays bounded whatever the file's size.
+/// Reads NDJSON with several workers and keeps the order: the file is cut at line breaks into
+/// chunks of about a megabyte, each chunk is split into lines, parsed and recognized on a worker
+/// thread, and the caller gets the documents back chunk by chunk, in input order, on its own
+/// thread (where the rules with memory run). The caller's thread only reads and cuts, so it
+/// does not hold the workers back. A few chunks are in flight at a time, so memory stays
+/// bounded whatever the file's size.
 struct LineChunks {
-    /// How many workers parse at once; 1 reads on the caller's thread, as before.
+    /// How many workers parse at once; 1 reads on the caller's thread.
     var workers: Int
     /// Bytes of lines per chunk.
     var chunkBytes = 1 << 20
@@ -17,14 +19,23 @@ struct LineChunks {
     /// chunk by chunk, in input order.
     var rules: ParallelRules?
 
-    /// A chunk of lines and, once a worker is done with it, their documents.
+    /// Whole lines of the file and, once a worker is done with them, their documents.
     private final class Chunk: @unchecked Sendable {
-        var lines: [(number: Int, bytes: [UInt8], offset: Int)] = []
-        var byteCount = 0
+        let bytes: [UInt8]
+        /// The line number of the first line, and the file offset of the first byte.
+        let firstLine: Int
+        let offset: Int
         /// Set by the worker before `done` is signalled, read by the caller after waiting on it.
         var entries: [(DocumentReader.Entry, Int)] = []
         var outputs: ParallelRules.Outputs?
+        var documents = 0
         let done = DispatchSemaphore(value: 0)
+
+        init(bytes: [UInt8], firstLine: Int, offset: Int) {
+            self.bytes = bytes
+            self.firstLine = firstLine
+            self.offset = offset
+        }
     }
 
     /// Hands every document of the NDJSON file to `body`, with the byte offset reached, in
@@ -33,36 +44,31 @@ struct LineChunks {
                  _ body: (DocumentReader.Entry, Int) -> Void) throws -> (bytes: Int, documents: Int) {
         var consumed = 0
         var documents = 0
-        var current = Chunk()
+        var nextLine = 1
         var inFlight: [Chunk] = []
         let queue = DispatchQueue(label: "qbcheck.parse", attributes: .concurrent)
         let limit = max(1, workers) * 2
         let hint = DocumentReader.hubSpotType(fromFileName: path)
+        let (marker, rules) = (marker, rules)
 
         func drain(keeping: Int) {
             while inFlight.count > keeping {
                 let chunk = inFlight.removeFirst()
                 chunk.done.wait()
+                documents += chunk.documents
                 for (entry, offset) in chunk.entries { body(entry, offset) }
                 if let outputs = chunk.outputs { absorb(outputs) }
             }
         }
-        func submit() {
-            guard !current.lines.isEmpty else { return }
-            let chunk = current
-            current = Chunk()
-            let name = path
-            let rules = rules
+        func submit(_ chunk: Chunk) {
             queue.async {
                 var entries: [(DocumentReader.Entry, Int)] = []
                 var outputs = rules?.makeOutputs()
-                for line in chunk.lines {
-                    let file = SourceFile(name: name, bytes: line.bytes, firstLine: line.number)
-                    DocumentReader.forEach(in: file, hint: hint) { entry, offset in
-                        if let rules, case .success(let subject) = entry, outputs != nil { rules.check(subject, into: &outputs!) }
-                        entries.append((entry, line.offset + offset))
-                    }
-                }
+                chunk.documents = Self.read(chunk.bytes[...], firstLine: chunk.firstLine, offset: chunk.offset, path: path,
+                                            hint: hint, marker: marker) { entry, offset in
+                    if let rules, case .success(let subject) = entry, outputs != nil { rules.check(subject, into: &outputs!) }
+                    entries.append((entry, offset))
+                }.documents
                 chunk.entries = entries
                 chunk.outputs = outputs
                 chunk.done.signal()
@@ -71,41 +77,52 @@ struct LineChunks {
             drain(keeping: limit)
         }
 
-        var number = 0
         try fileSystem.readLineBlocks(path) { block in
             if let marker, !marker.occurs(in: block) {
-                number += FileSystem.forEachLine(in: block) { _ in }
+                nextLine += FileSystem.forEachLine(in: block) { _ in }
                 consumed += block.count
                 return
             }
-            FileSystem.forEachLine(in: block) { line in
-                number += 1
-                read(line, number: number)
+            if workers <= 1 {
+                let read = Self.read(block, firstLine: nextLine, offset: consumed, path: path, hint: hint, marker: marker, body)
+                documents += read.documents
+                nextLine += read.lines
+                consumed += block.count
+                return
+            }
+            var start = block.startIndex
+            while start < block.endIndex {
+                var end = min(start + chunkBytes, block.endIndex)
+                if end < block.endIndex { end = (block[end...].firstIndex(of: UInt8(ascii: "\n")) ?? block.endIndex - 1) + 1 }
+                let piece = block[start..<end]
+                submit(Chunk(bytes: Array(piece), firstLine: nextLine, offset: consumed))
+                nextLine += FileSystem.forEachLine(in: piece) { _ in }
+                consumed += piece.count
+                start = end
             }
         }
-        func read(_ line: ArraySlice<UInt8>, number: Int) {
-            var bytes = line
-            while let last = bytes.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r") { bytes = bytes.dropLast() }
-            if bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) {
-                documents += 1
-                if let marker, !marker.occurs(in: bytes) {
-                    consumed += line.count
-                    return
-                }
-                if workers <= 1 {
-                    DocumentReader.forEach(in: SourceFile(name: path, bytes: Array(bytes), firstLine: number), hint: hint) { entry, offset in
-                        body(entry, consumed + offset)
-                    }
-                } else {
-                    current.lines.append((number, Array(bytes), consumed))
-                    current.byteCount += bytes.count
-                    if current.byteCount >= chunkBytes { submit() }
-                }
-            }
-            consumed += line.count
-        }
-        submit()
         drain(keeping: 0)
         return (consumed, documents)
+    }
+
+    /// Reads the lines of `block`, whose first line has number `firstLine` and starts at byte
+    /// `offset` of the file; returns how many lines there were and how many were not blank.
+    private static func read(_ block: ArraySlice<UInt8>, firstLine: Int, offset: Int, path: String, hint: CRMObjectType?,
+                             marker: BytePattern?, _ body: (DocumentReader.Entry, Int) -> Void) -> (lines: Int, documents: Int) {
+        var number = firstLine - 1
+        var documents = 0
+        let lines = FileSystem.forEachLine(in: block) { line in
+            number += 1
+            var bytes = line
+            while let last = bytes.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r") { bytes = bytes.dropLast() }
+            guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
+            documents += 1
+            if let marker, !marker.occurs(in: bytes) { return }
+            let lineOffset = offset + (line.startIndex - block.startIndex)
+            DocumentReader.forEach(in: SourceFile(name: path, bytes: Array(bytes), firstLine: number), hint: hint) { entry, at in
+                body(entry, lineOffset + at)
+            }
+        }
+        return (lines, documents)
     }
 }
