@@ -11,7 +11,8 @@ let package = Package(
         .library(name: "QBCheckRules", targets: ["QBCheckRules"]),
     ],
     targets: [
-        .target(name: "QBCheckCore"),
+        .target(name: "CByteSearch"),
+        .target(name: "QBCheckCore", dependencies: ["CByteSearch"]),
         .target(name: "QBCheckRules", dependencies: ["QBCheckCore"]),
         .target(name: "QBCheckPreflight", dependencies: ["QBCheckCore", "QBCheckRules"]),
         // The system's SQLite (libsqlite3-dev on Debian), for the sync records.

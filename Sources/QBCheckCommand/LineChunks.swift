@@ -1,12 +1,14 @@
 import Foundation
 import QBCheckCore
+import Synchronization
 
-/// Reads NDJSON with several workers and keeps the order: the file is cut at line breaks into
+/// Reads NDJSON on several threads and keeps the order: the file is cut at line breaks into
 /// chunks of about a megabyte, each chunk is split into lines, parsed and recognized on a worker
 /// thread, and the caller gets the documents back chunk by chunk, in input order, on its own
-/// thread (where the rules with memory run). The caller's thread only reads and cuts, so it
-/// does not hold the workers back. A few chunks are in flight at a time, so memory stays
-/// bounded whatever the file's size.
+/// thread (where the rules with memory run). `workers` counts the caller's thread: it reads a
+/// chunk itself when no worker has started on it, so N workers never mean more busy threads
+/// than N cores. A few chunks are in flight at a time, so memory stays bounded whatever the
+/// file's size.
 struct LineChunks {
     /// How many workers parse at once; 1 reads on the caller's thread.
     var workers: Int
@@ -29,7 +31,31 @@ struct LineChunks {
         var entries: [(DocumentReader.Entry, Int)] = []
         var outputs: ParallelRules.Outputs?
         var documents = 0
+        /// The worker that read the chunk (nil: the caller's thread), which frees its records.
+        var reader: WorkerThread?
         let done = DispatchSemaphore(value: 0)
+
+        func takeEntries() -> [(DocumentReader.Entry, Int)] {
+            defer { entries = [] }
+            return entries
+        }
+
+        /// Whoever sets it first (a worker, or the caller) reads the chunk.
+        private let taken = Atomic<Bool>(false)
+        private let finished = Atomic<Bool>(false)
+
+        func take() -> Bool {
+            taken.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
+        }
+
+        var isTaken: Bool { taken.load(ordering: .acquiring) }
+        var isFinished: Bool { finished.load(ordering: .acquiring) }
+
+        /// Called by whoever read the chunk, once its results are in place.
+        func finish() {
+            finished.store(true, ordering: .releasing)
+            done.signal()
+        }
 
         init(bytes: [UInt8], firstLine: Int, offset: Int) {
             self.bytes = bytes
@@ -46,7 +72,10 @@ struct LineChunks {
         var documents = 0
         var nextLine = 1
         var inFlight: [Chunk] = []
-        let queue = DispatchQueue(label: "qbcheck.parse", attributes: .concurrent)
+        // The caller is one of the workers: the others are threads, given chunks in turn.
+        let threads = (1..<max(1, workers)).map { WorkerThread(name: "qbcheck.parse.\($0)") }
+        defer { for thread in threads { thread.stop() } }
+        var nextThread = 0
         let limit = max(1, workers) * 2
         let hint = DocumentReader.hubSpotType(fromFileName: path)
         let (marker, rules) = (marker, rules)
@@ -54,25 +83,46 @@ struct LineChunks {
         func drain(keeping: Int) {
             while inFlight.count > keeping {
                 let chunk = inFlight.removeFirst()
-                chunk.done.wait()
+                if chunk.take() {
+                    process(chunk)
+                } else {
+                    // While a worker reads the oldest chunk, read the next one nobody has begun.
+                    while !chunk.isFinished, let next = inFlight.first(where: { !$0.isTaken }), next.take() {
+                        process(next)
+                        next.finish()
+                    }
+                    chunk.done.wait()
+                }
                 documents += chunk.documents
                 for (entry, offset) in chunk.entries { body(entry, offset) }
                 if let outputs = chunk.outputs { absorb(outputs) }
+                // The worker that built the records frees them, in its own malloc arena.
+                if let reader = chunk.reader {
+                    let records = chunk.takeEntries()
+                    reader.run { withExtendedLifetime(records) {} }
+                }
             }
         }
+        @Sendable func process(_ chunk: Chunk) {
+            var entries: [(DocumentReader.Entry, Int)] = []
+            var outputs = rules?.makeOutputs()
+            chunk.documents = Self.read(chunk.bytes[...], firstLine: chunk.firstLine, offset: chunk.offset, path: path,
+                                        hint: hint, marker: marker) { entry, offset in
+                if let rules, case .success(let subject) = entry, outputs != nil { rules.check(subject, into: &outputs!) }
+                entries.append((entry, offset))
+            }.documents
+            chunk.entries = entries
+            chunk.outputs = outputs
+        }
         func submit(_ chunk: Chunk) {
-            queue.async {
-                var entries: [(DocumentReader.Entry, Int)] = []
-                var outputs = rules?.makeOutputs()
-                chunk.documents = Self.read(chunk.bytes[...], firstLine: chunk.firstLine, offset: chunk.offset, path: path,
-                                            hint: hint, marker: marker) { entry, offset in
-                    if let rules, case .success(let subject) = entry, outputs != nil { rules.check(subject, into: &outputs!) }
-                    entries.append((entry, offset))
-                }.documents
-                chunk.entries = entries
-                chunk.outputs = outputs
-                chunk.done.signal()
+            let thread = threads[nextThread]
+            thread.run {
+                guard chunk.take() else { return }
+                chunk.reader = thread
+                process(chunk)
+                chunk.finish()
             }
+            nextThread = (nextThread + 1) % threads.count
             inFlight.append(chunk)
             drain(keeping: limit)
         }
