@@ -122,6 +122,17 @@ public final class JSONTape: Sendable {
         }
     }
 
+    /// Hands the raw text of a number, or of a string without escapes, to `body`; nil for a
+    /// string with escapes (read it with `text(at:)`).
+    func withRawText<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        let entry = entries[index]
+        guard !entry.hasEscapes else { return nil }
+        let start = entry.kind == .number ? entry.offset : entry.offset + 1
+        return bytes.withUnsafeBufferPointer { buffer in
+            body(UnsafeBufferPointer(rebasing: buffer[start..<start + Int(entry.extent)]))
+        }
+    }
+
     /// The value at `index` as a tree, for readers that want one (settings, the sync's writer).
     func value(at index: Int) -> JSONValue {
         let entry = entries[index]

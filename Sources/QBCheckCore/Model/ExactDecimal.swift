@@ -43,47 +43,68 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     /// Reads a JSON number or a numeric string such as `"-12.50"`, `"1e3"` or `"1234.565"`.
     /// Returns nil for text that is not a decimal number or is out of range.
     public init?(_ text: some StringProtocol) {
-        var utf8 = Substring(text).utf8[...]
+        var contiguous = String(text)
+        guard let value = contiguous.withUTF8({ ExactDecimal(utf8: $0) }) else { return nil }
+        self = value
+    }
+
+    /// The same, from the text's UTF-8 bytes (a number read straight from a file).
+    public init?(utf8: UnsafeBufferPointer<UInt8>) {
+        var index = 0
+        let end = utf8.count
         var negative = false
-        if utf8.first == UInt8(ascii: "-") {
+        if index < end, utf8[index] == UInt8(ascii: "-") {
             negative = true
-            utf8 = utf8.dropFirst()
-        } else if utf8.first == UInt8(ascii: "+") {
-            utf8 = utf8.dropFirst()
+            index += 1
+        } else if index < end, utf8[index] == UInt8(ascii: "+") {
+            index += 1
         }
+        // Up to 18 digits fit a machine word; amounts rarely need more, so Int128 only then.
+        var small: UInt64 = 0
         var significand: Int128 = 0
         var exponent = 0
         var digits = 0
         var sawDigit = false
         var sawPoint = false
-        while let byte = utf8.first, byte != UInt8(ascii: "e"), byte != UInt8(ascii: "E") {
-            utf8 = utf8.dropFirst()
+        while index < end {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") { break }
+            index += 1
             if byte == UInt8(ascii: ".") {
                 guard !sawPoint else { return nil }
                 sawPoint = true
                 continue
             }
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let digit = byte &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
             sawDigit = true
-            if significand != 0 || byte != UInt8(ascii: "0") { digits += 1 }
+            if digits > 0 || digit != 0 { digits += 1 }
             guard digits <= 38 else { return nil }
-            significand = significand * 10 + Int128(byte - UInt8(ascii: "0"))
+            if digits <= 18 {
+                small = small &* 10 &+ UInt64(digit)
+            } else {
+                if digits == 19 { significand = Int128(small) }
+                significand = significand * 10 + Int128(digit)
+            }
             if sawPoint { exponent -= 1 }
         }
         guard sawDigit else { return nil }
-        if let marker = utf8.first, marker == UInt8(ascii: "e") || marker == UInt8(ascii: "E") {
-            utf8 = utf8.dropFirst()
+        if digits <= 18 { significand = Int128(small) }
+        if index < end {
+            index += 1
             var exponentNegative = false
-            if utf8.first == UInt8(ascii: "-") || utf8.first == UInt8(ascii: "+") {
-                exponentNegative = utf8.first == UInt8(ascii: "-")
-                utf8 = utf8.dropFirst()
+            if index < end, utf8[index] == UInt8(ascii: "-") || utf8[index] == UInt8(ascii: "+") {
+                exponentNegative = utf8[index] == UInt8(ascii: "-")
+                index += 1
             }
-            guard !utf8.isEmpty else { return nil }
+            guard index < end else { return nil }
             var written = 0
-            for byte in utf8 {
-                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-                written = written * 10 + Int(byte - UInt8(ascii: "0"))
+            while index < end {
+                let digit = utf8[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                written = written * 10 + Int(digit)
                 guard written <= 10_000 else { return nil }
+                index += 1
             }
             exponent += exponentNegative ? -written : written
         }

@@ -158,12 +158,18 @@ public struct Node: Sendable {
     }
 
     public func asDecimal() throws(ShapeError) -> Located<ExactDecimal> {
-        let text: String
-        switch tape.kind(at: index) {
-        case .number: text = tape.text(at: index)
-        case .string: text = tape.text(at: index).trimmingSpaces
-        default: throw wrongType("an amount (a number or a numeric string)", self)
+        let kind = tape.kind(at: index)
+        guard kind == .number || kind == .string else {
+            throw wrongType("an amount (a number or a numeric string)", self)
         }
+        // Straight from the bytes when there is nothing to unescape or trim (nearly always);
+        // anything else, valid or not, takes the way through text below.
+        let fast = tape.withRawText(at: index) { raw -> ExactDecimal? in
+            guard let first = raw.first, let last = raw.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 else { return nil }
+            return ExactDecimal(utf8: raw)
+        }
+        if let fast, let decimal = fast { return Located(decimal, at: location) }
+        let text = kind == .number ? tape.text(at: index) : tape.text(at: index).trimmingSpaces
         guard let decimal = ExactDecimal(text) else {
             // Only the wording depends on whether the text looks like a number at all.
             let looksNumeric = !text.isEmpty && text.allSatisfy { "0123456789+-.eE".contains($0) }

@@ -81,24 +81,26 @@ public struct QBOAllLines: Sequence, Sendable {
 }
 
 /// One `Line` of a sales transaction, whatever its `DetailType`.
-public struct QBOLine: Sendable {
+/// A class: rules walk every line of every invoice, and a shared line costs one retain where a
+/// copied value would copy a dozen located fields.
+public final class QBOLine: Sendable {
     public enum Kind: Sendable, Hashable {
         case salesItem, subTotal, discount, descriptionOnly, group
         case other(String)
     }
 
-    public var location: Location
-    public var kind: Kind
-    public var id: Located<String>?
-    public var amount: Located<ExactDecimal>?
-    public var description: Located<String>?
-    public var item: Located<String>?
-    public var unitPrice: Located<ExactDecimal>?
-    public var quantity: Located<ExactDecimal>?
-    public var serviceDate: Located<CalendarDate>?
-    public var taxCode: Located<String>?
-    public var discountPercent: Located<ExactDecimal>?
-    public var nestedLines: [QBOLine]
+    public let location: Location
+    public let kind: Kind
+    public let id: Located<String>?
+    public let amount: Located<ExactDecimal>?
+    public let description: Located<String>?
+    public let item: Located<String>?
+    public let unitPrice: Located<ExactDecimal>?
+    public let quantity: Located<ExactDecimal>?
+    public let serviceDate: Located<CalendarDate>?
+    public let taxCode: Located<String>?
+    public let discountPercent: Located<ExactDecimal>?
+    public let nestedLines: [QBOLine]
 
     private static let knownKinds: [(detailType: String, kind: Kind)] = [
         ("SalesItemLineDetail", .salesItem), ("SubTotalLineDetail", .subTotal), ("DiscountLineDetail", .discount),
@@ -121,24 +123,38 @@ public struct QBOLine: Sendable {
         }
         // `DescriptionOnly` lines keep their detail under `DescriptionLineDetail`.
         let detailKey = detailType == "DescriptionOnly" ? "DescriptionLineDetail" : detailType
-        nestedLines = []
-        guard !detailKey.isEmpty, let detail = try node.object(detailKey) else { return }
-        taxCode = try detail.reference("TaxCodeRef")
-        serviceDate = try detail.date("ServiceDate")
-        switch kind {
-        case .salesItem:
-            item = try detail.reference("ItemRef")
-            unitPrice = try detail.decimal("UnitPrice")
-            quantity = try detail.decimal("Qty")
-        case .discount:
-            discountPercent = try detail.decimal("DiscountPercent")
-        case .group:
-            item = try detail.reference("GroupItemRef")
-            quantity = try detail.decimal("Quantity")
-            for line in try detail.array("Line") { nestedLines.append(try QBOLine(line)) }
-        default:
-            break
+        var taxCode: Located<String>?
+        var serviceDate: Located<CalendarDate>?
+        var item: Located<String>?
+        var unitPrice: Located<ExactDecimal>?
+        var quantity: Located<ExactDecimal>?
+        var discountPercent: Located<ExactDecimal>?
+        var nestedLines: [QBOLine] = []
+        if !detailKey.isEmpty, let detail = try node.object(detailKey) {
+            taxCode = try detail.reference("TaxCodeRef")
+            serviceDate = try detail.date("ServiceDate")
+            switch kind {
+            case .salesItem:
+                item = try detail.reference("ItemRef")
+                unitPrice = try detail.decimal("UnitPrice")
+                quantity = try detail.decimal("Qty")
+            case .discount:
+                discountPercent = try detail.decimal("DiscountPercent")
+            case .group:
+                item = try detail.reference("GroupItemRef")
+                quantity = try detail.decimal("Quantity")
+                for line in try detail.array("Line") { nestedLines.append(try QBOLine(line)) }
+            default:
+                break
+            }
         }
+        self.taxCode = taxCode
+        self.serviceDate = serviceDate
+        self.item = item
+        self.unitPrice = unitPrice
+        self.quantity = quantity
+        self.discountPercent = discountPercent
+        self.nestedLines = nestedLines
     }
 }
 
