@@ -80,18 +80,19 @@ public struct FileSystem: Sendable {
                 throw FileSystemError(message: FileManager.default.fileExists(atPath: path) ? "cannot read the file (permission denied)" : "no such file")
             }
             defer { try? handle.close() }
+            // A megabyte read at a time into one buffer, and the lines it completes handed on:
+            // memory stays a few megabytes whatever the file's size.
+            let descriptor = handle.fileDescriptor
+            var buffer = [UInt8](repeating: 0, count: 1 << 20)
             var pending: [UInt8] = []
             while true {
-                let chunk: Data
-                do {
-                    chunk = try handle.read(upToCount: 4 << 20) ?? Data()
-                } catch {
-                    throw FileSystemError(message: "cannot read the file (\(error.localizedDescription))")
-                }
-                if chunk.isEmpty { break }
-                pending.append(contentsOf: chunk)
+                let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+                if count < 0, errno == EINTR { continue }
+                if count < 0 { throw FileSystemError(message: "cannot read the file (\(String(cString: strerror(errno))))") }
+                if count == 0 { break }
+                pending.append(contentsOf: buffer[..<count])
                 // Only the new bytes can hold a break: a line of a gigabyte is not searched again.
-                guard let lastBreak = pending[(pending.count - chunk.count)...].lastIndex(of: UInt8(ascii: "\n")) else { continue }
+                guard let lastBreak = pending[(pending.count - count)...].lastIndex(of: UInt8(ascii: "\n")) else { continue }
                 body(pending[...lastBreak])
                 pending.removeFirst(lastBreak + 1)
             }

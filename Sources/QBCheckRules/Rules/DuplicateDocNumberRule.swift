@@ -36,6 +36,37 @@ public struct DuplicateDocNumberRule: Rule {
             return false
         }
 
+        /// The holder as a short text for the claim table: the record's kind, its flags, its
+        /// identity (`I3123`: a QBO Invoice of the snapshot with Id 123), mostly small enough
+        /// to be stored inline, with no allocation.
+        var encoded: String {
+            let kind = switch record {
+            case .quickbooks(let entity): entity == "Invoice" ? "I" : "C"
+            case .hubspotInvoice: "H"
+            }
+            return kind + String((hasID ? 1 : 0) + (inSnapshot ? 2 : 0)) + identity
+        }
+
+        init(record: Record, identity: String, hasID: Bool, inSnapshot: Bool) {
+            self.record = record
+            self.identity = identity
+            self.hasID = hasID
+            self.inSnapshot = inSnapshot
+        }
+
+        init?(encoded: String) {
+            let utf8 = Array(encoded.utf8)
+            guard utf8.count >= 2, let flags = Int(String(decoding: utf8[1...1], as: UTF8.self)) else { return nil }
+            switch utf8[0] {
+            case UInt8(ascii: "I"): record = .quickbooks(entity: "Invoice")
+            case UInt8(ascii: "C"): record = .quickbooks(entity: "CreditMemo")
+            default: record = .hubspotInvoice
+            }
+            hasID = flags & 1 != 0
+            inSnapshot = flags & 2 != 0
+            identity = String(decoding: utf8[2...], as: UTF8.self)
+        }
+
         func sameRecord(as other: Holder) -> Bool {
             isHubSpot == other.isHubSpot && identity == other.identity
         }
@@ -65,10 +96,10 @@ public struct DuplicateDocNumberRule: Rule {
 
     private struct Checker: RecordChecker {
         let context: RuleContext
-        var taken: [String: Holder] = [:]
+        var taken = ClaimTable()
 
         mutating func claim(_ number: String, _ holder: Holder) {
-            if taken[number] == nil { taken[number] = holder }
+            taken.claim(number, holder: holder.encoded)
         }
 
         mutating func check(_ subject: Subject, into output: inout RuleOutput) {
@@ -89,7 +120,7 @@ public struct DuplicateDocNumberRule: Rule {
                 return
             }
             let twins = { (other: Holder) in other.isInvoice && holder.isInvoice && other.isHubSpot != holder.isHubSpot }
-            if let other = taken[number.value], !other.sameRecord(as: holder), !twins(other) {
+            if let other = taken.holder(of: number.value).flatMap(Holder.init(encoded:)), !other.sameRecord(as: holder), !twins(other) {
                 output.report(number.location, in: document,
                     "the document number \"\(number.value)\" of \(holder.description(number: number.value)) is already used by \(other.description(number: number.value)); QuickBooks rejects a second invoice or credit memo with the same number (error 6140, \"Duplicate Document Number Error\")",
                     remedy: "Give the invoice a number no other QuickBooks invoice or credit memo uses; if numbers collide because Custom transaction numbers is on in QuickBooks, turn it off.")

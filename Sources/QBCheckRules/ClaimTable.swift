@@ -1,0 +1,117 @@
+/// Keys claimed so far (document numbers), each with a short text about its first holder, in
+/// about 20 bytes apiece.
+///
+/// `check` streams a year of invoices in bounded memory, but a duplicate number can only be
+/// seen by remembering every number met: a `[String: Holder]` dictionary cost about 190 bytes
+/// per invoice at its peak (a million invoices, 190 MB). Here keys and holders are packed into
+/// pages of bytes, and an open-addressing table of 4-byte references finds them.
+package struct ClaimTable {
+    package init() {}
+
+    /// Bytes per page; an entry never spans two.
+    private static let pageSize = 1 << 20
+    /// Keys and holders longer than this together are not claimed (no QBO number or name
+    /// comes near it; other rules report such values).
+    package static let longestEntry = 64 << 10
+
+    /// 1 + the entry's place (page × pageSize + offset) for each slot; 0 when empty.
+    private var slots: [UInt32] = Array(repeating: 0, count: 1024)
+    /// Entries: the key, then the holder, each a length byte pair and its bytes.
+    private var pages: [[UInt8]] = []
+    package private(set) var count = 0
+
+    /// The holder of `key`, if it is claimed.
+    package func holder(of key: String) -> String? {
+        var key = key
+        return key.withUTF8 { key in
+            let reference = slots[find(key, hash: Self.hash(key))]
+            guard reference != 0 else { return nil }
+            let (page, offset) = place(of: reference)
+            let holder = Self.field(after: offset, in: pages[page])
+            return String(decoding: pages[page][holder], as: UTF8.self)
+        }
+    }
+
+    /// Records `holder` as the holder of `key` unless it is claimed already.
+    package mutating func claim(_ key: String, holder: String) {
+        var key = key
+        var holder = holder
+        key.withUTF8 { key in
+            holder.withUTF8 { holder in
+                guard key.count + holder.count + 4 <= Self.longestEntry else { return }
+                let slot = find(key, hash: Self.hash(key))
+                guard slots[slot] == 0 else { return }
+                if pages.isEmpty || pages[pages.count - 1].count + key.count + holder.count + 4 > Self.pageSize {
+                    // The place must fit a slot: past 4 GiB of claims (4,000 pages) they stop.
+                    guard pages.count < Int(UInt32.max) / Self.pageSize - 1 else { return }
+                    pages.append([])
+                    pages[pages.count - 1].reserveCapacity(Self.pageSize)
+                }
+                let page = pages.count - 1
+                let offset = pages[page].count
+                Self.append(key, to: &pages[page])
+                Self.append(holder, to: &pages[page])
+                slots[slot] = UInt32(page * Self.pageSize + offset + 1)
+                count += 1
+                if count * 10 > slots.count * 7 { grow() }
+            }
+        }
+    }
+
+    private func place(of reference: UInt32) -> (page: Int, offset: Int) {
+        let place = Int(reference) - 1
+        return (place / Self.pageSize, place % Self.pageSize)
+    }
+
+    /// The slot holding `key`, or the empty slot where it would go (linear probing).
+    private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 {
+            let (page, offset) = place(of: slots[slot])
+            let stored = Self.field(at: offset, in: pages[page])
+            if stored.count == key.count, pages[page][stored].elementsEqual(key) { return slot }
+            slot = (slot + 1) & mask
+        }
+        return slot
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = Array(repeating: 0, count: old.count * 2)
+        let mask = slots.count - 1
+        for reference in old where reference != 0 {
+            let (page, offset) = place(of: reference)
+            let key = Self.field(at: offset, in: pages[page])
+            let hash = pages[page].withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[key])) }
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = reference
+        }
+    }
+
+    /// FNV-1a: keys are short, and a key must land in the same slot in every run.
+    private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash ^ (hash >> 29)
+    }
+
+    /// Appends a field: its length in two bytes, then its bytes.
+    private static func append(_ field: UnsafeBufferPointer<UInt8>, to page: inout [UInt8]) {
+        page.append(UInt8(field.count & 0xFF))
+        page.append(UInt8(field.count >> 8))
+        page.append(contentsOf: field)
+    }
+
+    /// The bytes of the field starting at `offset`.
+    private static func field(at offset: Int, in page: [UInt8]) -> Range<Int> {
+        let length = Int(page[offset]) | Int(page[offset + 1]) << 8
+        return offset + 2..<offset + 2 + length
+    }
+
+    /// The bytes of the field after the one starting at `offset`.
+    private static func field(after offset: Int, in page: [UInt8]) -> Range<Int> {
+        field(at: field(at: offset, in: page).upperBound, in: page)
+    }
+}

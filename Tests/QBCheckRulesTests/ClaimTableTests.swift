@@ -1,0 +1,37 @@
+import QBCheckRules
+import Testing
+
+/// The packed table behind duplicate-doc-number: it must answer exactly as a dictionary would.
+struct ClaimTableTests {
+    @Test func firstHolderWinsAndEveryKeyIsFoundAfterGrowth() {
+        var table = ClaimTable()
+        var reference: [String: String] = [:]
+        var generator = SystemRandomNumberGenerator()
+        for index in 0..<50_000 {
+            // Repeats, empty keys, non-ASCII and long keys among them.
+            let key = switch index % 7 {
+            case 0: String(index / 3)
+            case 1: "INV-\(UInt32.random(in: 0..<20_000, using: &generator))"
+            case 2: "Café \(index % 1_000)"
+            case 3: String(repeating: "x", count: index % 300)
+            default: "\(index)"
+            }
+            let holder = "I1\(index)"
+            table.claim(key, holder: holder)
+            if reference[key] == nil { reference[key] = holder }
+        }
+        #expect(table.count == reference.count)
+        for (key, holder) in reference {
+            #expect(table.holder(of: key) == holder, "key \(key)")
+        }
+        #expect(table.holder(of: "never claimed") == nil)
+    }
+
+    @Test func keysTooLongToBeNumbersAreNotClaimed() {
+        var table = ClaimTable()
+        let long = String(repeating: "9", count: ClaimTable.longestEntry)
+        table.claim(long, holder: "I1")
+        #expect(table.holder(of: long) == nil)
+        #expect(table.count == 0)
+    }
+}
