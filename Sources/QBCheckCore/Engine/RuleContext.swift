@@ -101,9 +101,11 @@ public struct RuleContext: Sendable {
     /// Who created a HubSpot invoice, by its *Invoice source* (`hs_invoice_source`).
     public static func origin(ofHubSpotInvoice object: CRMObject) -> Origin {
         guard let source = object["hs_invoice_source"]?.value.lowercased() else { return .hubspot }
-        let external = ["data_sync", "data sync", "datasync", "quickbooks", "integration", "legacy"]
-        return external.contains(where: source.contains) ? .quickbooks : .hubspot
+        return externalSources.contains { source.containsBytes(of: $0) } ? .quickbooks : .hubspot
     }
+
+    /// Invoice sources that mean the invoice came from outside HubSpot (the sync, QuickBooks).
+    private static let externalSources = ["data_sync", "data sync", "datasync", "quickbooks", "integration", "legacy"]
 
     /// Why a rule that needs the origin could not judge a record.
     public static let unknownOriginReason =

@@ -192,9 +192,10 @@ public enum DocumentReader {
 
     /// Tells a HubSpot object's type by the properties only that type carries.
     static func inferHubSpotType(_ node: Node) -> CRMObjectType? {
-        let properties = Set(node.child("properties")?.keys ?? [])
+        // Names are looked up in the object's bytes: no set of every property name is made.
+        let properties = node.child("properties")
         let associations = Set((node.child("associations")?.keys ?? []).compactMap { CRMObjectType(apiName: $0) })
-        func has(_ names: String...) -> Bool { names.contains(where: properties.contains) }
+        func has(_ names: String...) -> Bool { properties.map { properties in names.contains(where: properties.has) } ?? false }
         if has("hs_invoice_status", "hs_invoice_source", "hs_invoice_date", "hs_due_date", "hs_amount_billed", "hs_balance_due", "hs_invoice_link")
             || associations.contains(.lineItems) { return .invoices }
         if has("hs_initial_amount", "hs_payment_source_app", "hs_fees_amount", "hs_latest_status", "hs_payment_method_type") { return .commercePayments }

@@ -81,16 +81,26 @@ public struct Node: Sendable {
     public var members: [(key: String, node: Node)] {
         guard isObject else { return [] }
         var result: [(key: String, node: Node)] = []
-        var seen = Set<String>()
-        var repeats = false
+        result.reserveCapacity(tape.entries[index].count)
         tape.forEachMember(of: index) { name in
-            let key = tape.text(at: name)
-            repeats = !seen.insert(key).inserted || repeats
-            result.append((key, Node(tape: tape, index: name + 1, at: pointer?.appending(key))))
+            result.append((tape.text(at: name), Node(tape: tape, index: name + 1, at: pointer?.appending(tape.text(at: name)))))
         }
-        guard repeats else { return result }
-        seen = []
+        guard hasRepeatedKey(result) else { return result }
+        var seen = Set<String>()
         return result.reversed().filter { seen.insert($0.key).inserted }.reversed()
+    }
+
+    /// Whether a key repeats: pairwise for the small objects records are made of, by a set
+    /// for large ones.
+    private func hasRepeatedKey(_ members: [(key: String, node: Node)]) -> Bool {
+        if members.count <= 24 {
+            for later in members.indices.dropFirst() {
+                for earlier in 0..<later where members[earlier].key == members[later].key { return true }
+            }
+            return false
+        }
+        var seen = Set<String>()
+        return members.contains { !seen.insert($0.key).inserted }
     }
 
     public var elements: [Node] {

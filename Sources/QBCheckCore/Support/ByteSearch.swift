@@ -21,3 +21,20 @@ public struct BytePattern: Sendable {
         }
     }
 }
+
+extension String {
+    /// Whether the UTF-8 bytes of `other` occur in this string's. Rules ask it of every record:
+    /// Foundation's `contains` bridges to `NSString`, and the standard library's `firstRange(of:)`
+    /// builds a search table per call; both cost more than the record's whole reading.
+    package func containsBytes(of other: String) -> Bool {
+        var text = self
+        var pattern = other
+        return text.withUTF8 { text in
+            pattern.withUTF8 { pattern in
+                guard !pattern.isEmpty else { return true }
+                guard text.count >= pattern.count else { return false }
+                return qbcheck_contains(text.baseAddress!, text.count, pattern.baseAddress!, pattern.count) != 0
+            }
+        }
+    }
+}

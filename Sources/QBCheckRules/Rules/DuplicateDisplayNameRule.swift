@@ -137,7 +137,7 @@ public struct DuplicateDisplayNameRule: Rule {
 
     private static func isPrimary(_ type: String) -> Bool {
         let type = type.lowercased()
-        return type == "contact_to_company" || type.contains("primary")
+        return type == "contact_to_company" || type.containsBytes(of: "primary")
     }
 
     private func report(_ candidate: Candidate, takenBy holder: Holder, exactly: Bool, into output: inout RuleOutput) {

@@ -24,7 +24,7 @@ public struct InvoiceCompanyAssociationRule: Rule {
                 "\(document.label) will reach HubSpot with no company: its contact (\(email)) has no associated company, so the sync associates none",
                 remedy: "Associate the contact with its company in HubSpot before the invoice syncs, or set the invoice's company by hand afterwards.")
         } else if companies.count > 1 {
-            let primary = companies.first { $0.type.map { $0.lowercased() == "contact_to_company" || $0.lowercased().contains("primary") } ?? false } ?? companies[0]
+            let primary = companies.first { $0.type.map { $0.lowercased() == "contact_to_company" || $0.lowercased().containsBytes(of: "primary") } ?? false } ?? companies[0]
             let name = context.hubspot(.companies, id: primary.id.value)?.crmObject?["name"]?.value ?? "company \(primary.id.value)"
             output.report(customerID.location, in: document,
                 "\(document.label) will be associated only with \(name), the primary company of its contact (\(email)), who has \(companies.count) companies",
