@@ -123,10 +123,10 @@ public final class JSONTape: Sendable {
     }
 
     /// Hands the raw text of a number, or of a string without escapes, to `body`; nil for a
-    /// string with escapes (read it with `text(at:)`).
+    /// string with escapes (read it with `text(at:)`) and for any other value.
     func withRawText<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
         let entry = entries[index]
-        guard !entry.hasEscapes else { return nil }
+        guard !entry.hasEscapes, entry.kind == .string || entry.kind == .number || entry.kind == .key else { return nil }
         let start = entry.kind == .number ? entry.offset : entry.offset + 1
         return bytes.withUnsafeBufferPointer { buffer in
             body(UnsafeBufferPointer(rebasing: buffer[start..<start + Int(entry.extent)]))

@@ -31,13 +31,14 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     public init?(_ text: String) {
         var contiguous = text
-        guard let date = contiguous.withUTF8({ CalendarDate(utf8: $0, text: text) }) else { return nil }
+        guard let date = contiguous.withUTF8({ CalendarDate(utf8: $0) }) else { return nil }
         self = date
     }
 
-    private init?(utf8: UnsafeBufferPointer<UInt8>, text: String) {
-        if !utf8.isEmpty, utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), utf8.count >= 9, utf8.count <= 15,
-           let milliseconds = Int(text) {
+    /// The same, from the text's UTF-8 bytes (a date read straight from a file).
+    init?(utf8: UnsafeBufferPointer<UInt8>) {
+        if utf8.count >= 9, utf8.count <= 15, utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+            let milliseconds = utf8.reduce(0) { $0 * 10 + Int($1 - 48) }
             self.init(daysSinceEpoch: milliseconds / 86_400_000)
             return
         }

@@ -132,8 +132,20 @@ public struct Node: Sendable {
 
     /// A present, non-null member, or nil.
     private func present(_ key: String) -> Node? {
-        guard let node = child(key), !node.isNull else { return nil }
-        return node
+        guard let child = presentMember(key) else { return nil }
+        return Node(tape: tape, index: child, at: pointer?.appending(key))
+    }
+
+    /// The tape index of a present, non-null member. The typed readers below work on indices
+    /// and make a child node only to report a wrong type: a node holds the tape, and making
+    /// one per field read cost a retain and a release of it each time.
+    private func presentMember(_ key: String) -> Int? {
+        guard isObject, let child = tape.member(key, of: index), tape.kind(at: child) != .null else { return nil }
+        return child
+    }
+
+    private func member(_ key: String, at child: Int) -> Node {
+        Node(tape: tape, index: child, at: pointer?.appending(key))
     }
 
     public func object(_ key: String) throws(ShapeError) -> Node? {
@@ -150,8 +162,11 @@ public struct Node: Sendable {
 
     /// A string member; ids that arrive as numbers are read as their text.
     public func string(_ key: String) throws(ShapeError) -> Located<String>? {
-        guard let node = present(key) else { return nil }
-        return try node.asString()
+        guard let child = presentMember(key) else { return nil }
+        switch tape.kind(at: child) {
+        case .string, .number: return Located(tape.text(at: child), at: Location(offset: tape.offset(at: child)))
+        default: throw wrongType("a string", member(key, at: child))
+        }
     }
 
     public func asString() throws(ShapeError) -> Located<String> {
@@ -163,8 +178,22 @@ public struct Node: Sendable {
 
     /// An amount or quantity: a JSON number or a numeric string, read exactly.
     public func decimal(_ key: String) throws(ShapeError) -> Located<ExactDecimal>? {
-        guard let node = present(key) else { return nil }
-        return try node.asDecimal()
+        guard let child = presentMember(key) else { return nil }
+        if let decimal = fastDecimal(at: child) { return Located(decimal, at: Location(offset: tape.offset(at: child))) }
+        return try member(key, at: child).asDecimal()
+    }
+
+    /// A number, or a numeric string, read straight from the bytes when there is nothing to
+    /// unescape or trim (nearly always); nil sends anything else, valid or not, the way through
+    /// text in `asDecimal`.
+    private func fastDecimal(at child: Int) -> ExactDecimal? {
+        let kind = tape.kind(at: child)
+        guard kind == .number || kind == .string else { return nil }
+        let decimal = tape.withRawText(at: child) { raw -> ExactDecimal? in
+            guard let first = raw.first, let last = raw.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 else { return nil }
+            return ExactDecimal(utf8: raw)
+        }
+        return decimal ?? nil
     }
 
     public func asDecimal() throws(ShapeError) -> Located<ExactDecimal> {
@@ -172,13 +201,7 @@ public struct Node: Sendable {
         guard kind == .number || kind == .string else {
             throw wrongType("an amount (a number or a numeric string)", self)
         }
-        // Straight from the bytes when there is nothing to unescape or trim (nearly always);
-        // anything else, valid or not, takes the way through text below.
-        let fast = tape.withRawText(at: index) { raw -> ExactDecimal? in
-            guard let first = raw.first, let last = raw.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 else { return nil }
-            return ExactDecimal(utf8: raw)
-        }
-        if let fast, let decimal = fast { return Located(decimal, at: location) }
+        if let decimal = fastDecimal(at: index) { return Located(decimal, at: location) }
         let text = kind == .number ? tape.text(at: index) : tape.text(at: index).trimmingSpaces
         guard let decimal = ExactDecimal(text) else {
             // Only the wording depends on whether the text looks like a number at all.
@@ -190,31 +213,37 @@ public struct Node: Sendable {
     }
 
     public func bool(_ key: String) throws(ShapeError) -> Located<Bool>? {
-        guard let node = present(key) else { return nil }
-        switch node.tape.kind(at: node.index) {
-        case .true: return Located(true, at: node.location)
-        case .false: return Located(false, at: node.location)
-        case .string where node.stringValue == "true" || node.stringValue == "false":
-            return Located(node.stringValue == "true", at: node.location)
-        default: throw wrongType("true or false", node)
+        guard let child = presentMember(key) else { return nil }
+        let location = Location(offset: tape.offset(at: child))
+        switch tape.kind(at: child) {
+        case .true: return Located(true, at: location)
+        case .false: return Located(false, at: location)
+        default:
+            let node = member(key, at: child)
+            guard node.stringValue == "true" || node.stringValue == "false" else { throw wrongType("true or false", node) }
+            return Located(node.stringValue == "true", at: location)
         }
     }
 
     /// A date: `YYYY-MM-DD`, an ISO 8601 date-time, or (HubSpot) epoch milliseconds.
     public func date(_ key: String) throws(ShapeError) -> Located<CalendarDate>? {
-        guard let node = present(key) else { return nil }
-        let text = try node.asString()
+        guard let child = presentMember(key) else { return nil }
+        let location = Location(offset: tape.offset(at: child))
+        // Straight from the bytes; a string with escapes, or no date, takes the way through text.
+        if let date = tape.withRawText(at: child, { CalendarDate(utf8: $0) }) ?? nil { return Located(date, at: location) }
+        let text = try member(key, at: child).asString()
         if text.value.isEmpty { return nil }
         guard let date = CalendarDate(text.value) else {
-            throw ShapeError(at: node.location, "expected a date (YYYY-MM-DD), found \"\(text.value)\"")
+            throw ShapeError(at: location, "expected a date (YYYY-MM-DD), found \"\(text.value)\"")
         }
-        return Located(date, at: node.location)
+        return Located(date, at: location)
     }
 
     /// The `value` of a QBO reference such as `{"value": "1", "name": "Services"}`.
     public func reference(_ key: String) throws(ShapeError) -> Located<String>? {
-        guard let node = try object(key) else { return nil }
-        return try node.string("value")
+        guard let child = presentMember(key) else { return nil }
+        guard tape.kind(at: child) == .object else { throw wrongType("an object", member(key, at: child)) }
+        return try member(key, at: child).string("value")
     }
 }
 
