@@ -9,14 +9,16 @@ seconds=${1:-60}
 jobs=${2:-1}
 out=.build-fuzz
 mkdir -p "$out/seeds" "$out/findings" "$out/corpus"
-flags=(-O -parse-as-library -sanitize=fuzzer,address -use-ld=lld -package-name qbcheck -I "$out")
+flags=(-O -parse-as-library -sanitize=fuzzer,address -use-ld=lld -package-name qbcheck -I "$out" -I Sources/CByteSearch/include)
 core=$(find Sources/QBCheckCore -name '*.swift' | sort)
 rules=$(find Sources/QBCheckRules -name '*.swift' | sort)
-if [ ! -x "$out/qbcheck-fuzz" ] || [ -n "$(find Sources Fuzz -newer "$out/qbcheck-fuzz" -name '*.swift' | head -n1)" ]; then
+if [ ! -x "$out/qbcheck-fuzz" ] || [ -n "$(find Sources Fuzz -newer "$out/qbcheck-fuzz" \( -name '*.swift' -o -name '*.c' -o -name '*.h' \) | head -n1)" ]; then
   echo "building the fuzz target…" >&2
+  # The C library the core calls (memmem), instrumented like the rest.
+  clang -O2 -fsanitize=fuzzer-no-link,address -I Sources/CByteSearch/include -c Sources/CByteSearch/byte_search.c -o "$out/byte_search.o"
   swiftc "${flags[@]}" -emit-library -static -emit-module -module-name QBCheckCore $core -o "$out/libQBCheckCore.a"
   swiftc "${flags[@]}" -emit-library -static -emit-module -module-name QBCheckRules $rules -o "$out/libQBCheckRules.a"
-  swiftc "${flags[@]}" Fuzz/FuzzEntry.swift "$out/libQBCheckRules.a" "$out/libQBCheckCore.a" -o "$out/qbcheck-fuzz"
+  swiftc "${flags[@]}" Fuzz/FuzzEntry.swift "$out/libQBCheckRules.a" "$out/libQBCheckCore.a" "$out/byte_search.o" -o "$out/qbcheck-fuzz"
 fi
 # Seeds: every corpus document, behind a selector byte for each of the file kinds.
 if [ -z "$(ls -A "$out/seeds")" ]; then

@@ -246,7 +246,11 @@ struct JSONParser {
         let start = index
         var escaped = false
         while true {
-            // Plain ASCII runs are the common case: find the closing quote fast.
+            // Plain ASCII runs are the common case: find the closing quote fast, eight bytes
+            // at a time while they are all plain, then byte by byte.
+            while index + 8 <= end, !Self.holdsSpecial(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+            }
             while index < end {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte >= 0x80 || byte < 0x20 { break }
@@ -272,6 +276,18 @@ struct JSONParser {
                 index += length
             }
         }
+    }
+
+    /// Whether any of eight bytes ends or complicates a string: a quote, a backslash, a control
+    /// character or a non-ASCII byte (the classic "has zero byte" tests, SWAR).
+    private static func holdsSpecial(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+        let quote = hasZero(word ^ (ones &* 0x22))
+        let backslash = hasZero(word ^ (ones &* 0x5C))
+        let control = (word &- ones &* 0x20) & ~word & highs
+        return (quote | backslash | control | (word & highs)) != 0
     }
 
     private mutating func checkEscape() throws(JSONSyntaxError) {
