@@ -218,18 +218,24 @@ def main():
             target("check, one worker ≥ 0.5 × simdjson", one >= 0.5 * simd, f"{one / simd:.3f}×")
         target("check, one worker ≥ 10 × Foundation JSONSerialization", one >= 10 * foundation, f"{one / foundation:.2f}×")
         target("check with both cores ≥ 1.7 × one worker (same output)", two >= 1.7 * one, f"{two / one:.2f}×")
-        target("peak memory of check over NDJSON ≤ 64 MB", one_peak <= 64 * 1024, f"{one_peak / 1024:.0f} MB")
 
         print(f"\nmixed NDJSON (QBO customers and invoices, HubSpot contacts, invoices and line items): {mix_size / 1e6:.0f} MB, {mix_documents:,} records")
         mix_foundation = reference_rate("foundation", mix)
         print(f"  Foundation JSONSerialization, per line: {mix_foundation:.1f} MB/s")
         mix_rate, _ = check_rate(mix, mix_size, mix_documents, 1, "qbcheck check --format json, one worker")
-        print(f"  ratio: {mix_rate / mix_foundation:.2f}× Foundation")
+        print(f"  ratio: {mix_rate / mix_foundation:.2f}× Foundation (HubSpot records other records refer to are kept: memory grows with them)")
 
         print(f"\nlinearity: {small_size / 1e6:.0f} MB and {large_size / 1e6:.0f} MB of invoices")
         tenth, tenth_peak = check_rate(small, small_size, small_documents, 1, "the tenth")
         print(f"  rate ×10 / rate ×1: {one / tenth:.2f}; peak ×10 / peak ×1: {one_peak / max(tenth_peak, 1):.2f}")
         target("check grows linearly (×10 input: rate within 10 %)", abs(one / tenth - 1) <= 0.10, f"{one / tenth:.2f}")
+        # The duplicate-number check remembers every invoice number (about 20 bytes each), so
+        # the peak is projected along the line through the two sizes to the 2.5 GB file.
+        small_mb, large_mb = small_size / 1e6, large_size / 1e6
+        projected_peak = tenth_peak + (one_peak - tenth_peak) * (2500 - small_mb) / max(large_mb - small_mb, 1)
+        print(f"  peak projected to a 2.5 GB file: {projected_peak / 1024:.0f} MB")
+        target("peak memory of check over NDJSON ≤ 64 MB (measured, and projected to 2.5 GB)",
+               max(one_peak, projected_peak) <= 64 * 1024, f"{one_peak / 1024:.0f} MB, {projected_peak / 1024:.0f} MB at 2.5 GB")
 
         print("\nstart-up: qbcheck on one small invoice (corpus), median of 21 runs")
         invoice = os.path.join(ROOT, "corpus", "closed-period", "hubspot-invoice-in-closed-period", "invoice.json")

@@ -7,7 +7,11 @@ import Foundation
 /// value: strings stay bytes until the model asks for one, numbers stay text until a rule reads
 /// an amount, and member names are compared as bytes. Containers know where they end, so a
 /// reader skips a member it does not want in one step.
-public final class JSONTape: Sendable {
+///
+/// `@unchecked Sendable`: the entries live in memory the tape allocates, fills once in `init`
+/// and never changes, so it can be read from any thread; reading them through a pointer spares
+/// the retain and release of an array buffer on every step of every lookup.
+public final class JSONTape: @unchecked Sendable {
     /// What an entry is.
     enum Kind: UInt8 {
         case null, `false`, `true`, number, string, object, array, key
@@ -23,18 +27,25 @@ public final class JSONTape: Sendable {
         /// members or elements of a container above.
         var info: UInt32
 
-        var kind: Kind { Kind(rawValue: UInt8(info & 0xF))! }
+        /// The eight kinds are the raw values 0...7 in order, which is also how the enum is laid
+        /// out, so the kind is read without a failable conversion on every step.
+        var kind: Kind { unsafeBitCast(UInt8(truncatingIfNeeded: info & 0x7), to: Kind.self) }
         var hasEscapes: Bool { info & 0x10 != 0 }
         var count: Int { Int(info >> 5) }
     }
 
     /// The bytes of the whole file (or NDJSON line) the entries point into.
     let bytes: [UInt8]
-    let entries: [Entry]
+    let entries: UnsafeMutableBufferPointer<Entry>
 
     init(bytes: [UInt8], entries: [Entry]) {
         self.bytes = bytes
-        self.entries = entries
+        self.entries = .allocate(capacity: max(entries.count, 1))
+        _ = self.entries.initialize(from: entries)
+    }
+
+    deinit {
+        entries.deallocate()
     }
 
     func kind(at index: Int) -> Kind { entries[index].kind }
@@ -75,8 +86,7 @@ public final class JSONTape: Sendable {
     func member(_ key: String, of index: Int) -> Int? {
         var key = key
         return key.withUTF8 { wanted in
-            entries.withUnsafeBufferPointer { entries in
-                bytes.withUnsafeBufferPointer { bytes in
+            bytes.withUnsafeBufferPointer { bytes in
                     var found: Int?
                     var current = index + 1
                     let end = Int(entries[index].extent)
@@ -95,7 +105,6 @@ public final class JSONTape: Sendable {
                         }
                     }
                     return found
-                }
             }
         }
     }
