@@ -89,6 +89,21 @@ import Testing
         #expect(lines.last == "many.json: error: 9999900 more records of this file could not be read (only the first 100 errors are listed)")
     }
 
+    /// Pointers are found after reading, from offsets: a record with thousands of findings
+    /// must have each found from one index of the record, not by reading it again per finding.
+    @Test func anInvoiceOfTwentyThousandWrongLinesPointsAtEachLine() throws {
+        let line = #"{"Id": "%d", "DetailType": "SalesItemLineDetail", "Amount": 11, "SalesItemLineDetail": {"Qty": 1, "UnitPrice": 10}}"#
+        let lines = (0..<20_000).map { String(format: line, $0) }.joined(separator: ",")
+        let invoice = #"{"Invoice": {"Id": "1", "DocNumber": "1", "CustomerRef": {"value": "1"}, "TotalAmt": 220000, "Line": ["# + lines + "]}}"
+        let result = run(["check", "--origin", "quickbooks", "--format", "json", "big.json"], ["big.json": Array(invoice.utf8)])
+        #expect(result.exitCode == ExitCode.findings)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let pointers = (report["findings"] as? [[String: Any]] ?? []).filter { $0["rule"] as? String == "invoice-arithmetic" }.compactMap { $0["pointer"] as? String }
+        #expect(pointers.count == 20_000)
+        #expect(pointers.first == "/Invoice/Line/0/Amount")
+        #expect(pointers.last == "/Invoice/Line/19999/Amount")
+    }
+
     @Test func aHundredMegabyteStringMakesABoundedMessage() {
         let name = String(repeating: "n", count: 100_000_000) + ":x"
         let result = run(["check", "c.json"], ["c.json": Array("{\"Customer\": {\"DisplayName\": \"\(name)\"}}".utf8)])

@@ -5,6 +5,9 @@ public struct RuleOutput: Sendable {
     public let severity: Severity
     public private(set) var findings: [Finding] = []
     public private(set) var skips: [String: Int] = [:]
+    /// The pointers of the last record reported on: a rule reports a record's findings one
+    /// after another, and the index answers each in logarithmic time.
+    private var lastRecord: (document: Document, pointers: PointerIndex?)?
 
     public init(rule: String, severity: Severity) {
         self.rule = rule
@@ -16,8 +19,12 @@ public struct RuleOutput: Sendable {
     public mutating func report(
         _ location: Location, in document: Document, _ message: String, remedy: String, severity: Severity? = nil
     ) {
+        if lastRecord?.document !== document {
+            lastRecord = (document, PointerIndex(file: document.file, root: document.location, base: document.pointer))
+        }
+        let pointer = lastRecord?.pointers?.pointer(of: location) ?? document.pointer
         findings.append(Finding(
-            rule: rule, severity: severity ?? self.severity, file: document.file.name, pointer: document.pointer(of: location),
+            rule: rule, severity: severity ?? self.severity, file: document.file.name, pointer: pointer,
             position: document.file.position(of: location.offset), record: RecordIdentity(document),
             message: Self.bounded(message), remedy: Self.bounded(remedy)))
     }

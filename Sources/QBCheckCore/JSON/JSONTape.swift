@@ -95,7 +95,7 @@ public final class JSONTape: @unchecked Sendable {
                         if name.hasEscapes {
                             if Array(text(at: current).utf8).elementsEqual(wanted) { found = current + 1 }
                         } else if Int(name.extent) == wanted.count,
-                                  wanted.isEmpty || memcmp(bytes.baseAddress! + name.offset + 1, wanted.baseAddress!, wanted.count) == 0 {
+                                  Self.equal(bytes.baseAddress! + name.offset + 1, wanted, count: wanted.count) {
                             found = current + 1
                         }
                         let value = entries[current + 1]
@@ -107,6 +107,24 @@ public final class JSONTape: @unchecked Sendable {
                     return found
             }
         }
+    }
+
+    /// Whether `count` bytes at `left` equal `right`'s, eight at a time: member names are a
+    /// few bytes long, and a call to `memcmp` for each cost more than the comparing.
+    private static func equal(_ left: UnsafePointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>, count: Int) -> Bool {
+        guard count > 0, let right = right.baseAddress else { return true }
+        var position = 0
+        while position + 8 <= count {
+            let a = UnsafeRawPointer(left + position).loadUnaligned(as: UInt64.self)
+            let b = UnsafeRawPointer(right + position).loadUnaligned(as: UInt64.self)
+            if a != b { return false }
+            position += 8
+        }
+        while position < count {
+            if left[position] != right[position] { return false }
+            position += 1
+        }
+        return true
     }
 
     /// Whether the string or key at `index` reads `wanted`.
