@@ -132,9 +132,13 @@ public struct RuleRun {
 /// The rules of a run that judge each record alone, as a value a worker thread can use.
 public struct ParallelRules: Sendable {
     fileprivate let rules: [(index: Int, output: RuleOutput, judge: any RecordJudge)]
+    /// The judges alone, called for every record: reading one out of `rules` copied the whole
+    /// entry, retaining what both worker threads share.
+    private let judges: [any RecordJudge]
 
     fileprivate init(rules: [(index: Int, output: RuleOutput, judge: any RecordJudge)]) {
         self.rules = rules
+        self.judges = rules.map(\.judge)
     }
 
     /// What the rules found in one part of the input.
@@ -147,8 +151,8 @@ public struct ParallelRules: Sendable {
     }
 
     public func check(_ subject: Subject, into outputs: inout Outputs) {
-        for position in rules.indices {
-            rules[position].judge.judge(subject, into: &outputs.outputs[position].1)
+        for position in judges.indices {
+            judges[position].judge(subject, into: &outputs.outputs[position].1)
         }
     }
 }
