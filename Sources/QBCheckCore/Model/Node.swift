@@ -90,6 +90,19 @@ public struct Node: Sendable {
         return result.reversed().filter { seen.insert($0.key).inserted }.reversed()
     }
 
+    /// Hands each member to `body` in file order, repeats included, with no array made; a
+    /// reader that keeps the last of a repeated key (a dictionary does) needs nothing more.
+    public func forEachMember<Failure: Error>(_ body: (_ key: String, _ value: Node) throws(Failure) -> Void) throws(Failure) {
+        guard isObject else { return }
+        var current = index + 1
+        let end = tape.next(after: index)
+        while current < end {
+            let key = tape.text(at: current)
+            try body(key, Node(tape: tape, index: current + 1, at: pointer?.appending(key)))
+            current = tape.next(after: current + 1)
+        }
+    }
+
     /// Whether a key repeats: pairwise for the small objects records are made of, by a set
     /// for large ones.
     private func hasRepeatedKey(_ members: [(key: String, node: Node)]) -> Bool {

@@ -25,16 +25,22 @@ public final class CRMObject: Sendable {
         var properties: [String: Located<String>] = [:]
         let propertiesNode = try node.object("properties")
         propertiesLocation = propertiesNode?.location ?? node.location
-        for (key, value) in propertiesNode?.members ?? [] {
+        // The last of a repeated property counts, as HubSpot reads it: a value of the wrong type
+        // is an error only if no later one replaces it.
+        var wrongTypes: [(key: String, error: ShapeError)] = []
+        propertiesNode?.forEachMember { key, value in
+            if !wrongTypes.isEmpty { wrongTypes.removeAll { $0.key == key } }
             switch value.scalar {
-            case .null: continue
-            case .text(let text) where text.isEmpty: continue
+            case .null: properties[key] = nil
+            case .text(let text) where text.isEmpty: properties[key] = nil
             case .text(let text): properties[key] = Located(text, at: value.location)
             case .bool(let flag): properties[key] = Located(flag ? "true" : "false", at: value.location)
             case nil:
-                throw ShapeError(at: value.location, "expected the HubSpot property \"\(key)\" to be a string or null, found \(value.typeName)")
+                properties[key] = nil
+                wrongTypes.append((key, ShapeError(at: value.location, "expected the HubSpot property \"\(key)\" to be a string or null, found \(value.typeName)")))
             }
         }
+        if let first = wrongTypes.first { throw first.error }
         self.properties = properties
         var decimals: [String: Located<ExactDecimal>] = [:]
         for name in type.decimalProperties {
