@@ -76,7 +76,7 @@ struct LineChunks {
         let threads = (1..<max(1, workers)).map { WorkerThread(name: "qbcheck.parse.\($0)") }
         defer { for thread in threads { thread.stop() } }
         var nextThread = 0
-        let limit = max(1, workers) * 2
+        let limit = max(1, workers) + 1
         let hint = DocumentReader.hubSpotType(fromFileName: path)
         let (marker, rules) = (marker, rules)
 
