@@ -133,7 +133,12 @@ struct JSONParser {
             index += 1
             skipWhitespace()
             let tracks = elementHandler != nil && hiddenDepth == 0 && path.count < Self.streamedDepth
-            if tracks { path.append(JSONTape.decodedText(of: entries[entries.count - 1], in: bytes)) } else { hiddenDepth += 1 }
+            if tracks {
+                if path.capacity == 0 { path.reserveCapacity(Self.streamedDepth + 1) }
+                path.append(JSONTape.decodedText(of: entries[entries.count - 1], in: bytes))
+            } else {
+                hiddenDepth += 1
+            }
             try parseValue()
             if tracks { path.removeLast() } else { hiddenDepth -= 1 }
             count += 1
@@ -163,7 +168,12 @@ struct JSONParser {
         let tracks = elementHandler != nil && hiddenDepth == 0 && path.count < Self.streamedDepth
         let streamed = elementHandler != nil && hiddenDepth == 0 && streams(path)
         let arrayPath = streamed ? path : []
-        if tracks { path.append("[]") } else { hiddenDepth += 1 }
+        if tracks {
+            if path.capacity == 0 { path.reserveCapacity(Self.streamedDepth + 1) }
+            path.append("[]")
+        } else {
+            hiddenDepth += 1
+        }
         defer { if tracks { path.removeLast() } else { hiddenDepth -= 1 } }
         var count = 0
         while true {

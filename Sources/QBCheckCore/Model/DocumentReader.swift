@@ -75,8 +75,7 @@ public enum DocumentReader {
         guard node.isObject else {
             return [.failure(ShapeError(at: node.location, "expected a QBO or HubSpot document (a JSON object), found \(node.typeName)"))]
         }
-        let orderedKeys = node.keys
-        let keys = Set(orderedKeys)
+        let keys = MemberNames(node: node)
         do throws(ShapeError) {
             if keys.contains("before") || keys.contains("after"), keys.isSubset(of: ["before", "after", "$comment"]) {
                 return [try edit(node, in: file, hint: hint)]
@@ -103,9 +102,7 @@ public enum DocumentReader {
                 }
                 return results
             }
-            let entityKeys = keys.filter { QBOEntity.knownNames.contains($0) }
-            if entityKeys.count == 1, keys.subtracting(entityKeys).isSubset(of: ["time", "warnings"]), let name = entityKeys.first,
-               let entity = node.child(name) {
+            if let name = keys.onlyEntity(besides: ["time", "warnings"]), let entity = node.child(name) {
                 return [quickbooks(entity, name: name, in: file)]
             }
             if keys.contains("results"), !keys.contains("properties") {
@@ -120,7 +117,7 @@ public enum DocumentReader {
         } catch {
             return [.failure(error)]
         }
-        let shown = orderedKeys.prefix(6).map { "\"\($0)\"" }.joined(separator: ", ")
+        let shown = node.keys.prefix(6).map { "\"\($0)\"" }.joined(separator: ", ")
         return [.failure(ShapeError(at: node.location, "unknown document shape (keys \(shown)): expected a QBO entity, a QBO query or batch response, a HubSpot CRM object or list, or {\"before\", \"after\"}"))]
     }
 
@@ -207,7 +204,7 @@ public enum DocumentReader {
     }
 
     /// A bare QBO entity's type, told by the fields only it carries.
-    static func bareQuickBooksEntity(_ keys: Set<String>) -> String? {
+    static func bareQuickBooksEntity(_ keys: MemberNames) -> String? {
         if keys.contains("Line"), keys.contains("CustomerRef") {
             if keys.contains("PaymentMethodRef") || keys.contains("UnappliedAmt") { return "Payment" }
             return "Invoice"
@@ -240,6 +237,38 @@ public enum DocumentReader {
             throw ShapeError(at: node.location, "an edit needs \"before\", \"after\" or both")
         }
         return .success(.edit(try Edit(pairing: before, after, at: node.location)))
+    }
+}
+
+/// The member names of an object, asked one at a time of its bytes: recognizing a record
+/// costs no set of its names.
+struct MemberNames {
+    let node: Node
+
+    func contains(_ name: String) -> Bool { node.has(name) }
+
+    /// Whether every member name is one of `names`.
+    func isSubset(of names: Set<String>) -> Bool {
+        var inside = true
+        node.forEachMember { key, _ in inside = inside && names.contains(key) }
+        return inside
+    }
+
+    /// The name of the object's only QBO entity member, when every other member is one of
+    /// `others` (`{"Invoice": {...}, "time": "..."}`); nil otherwise.
+    func onlyEntity(besides others: Set<String>) -> String? {
+        var entity: String?
+        var entities = 0
+        var strangers = false
+        node.forEachMember { key, _ in
+            if QBOEntity.knownNames.contains(key) {
+                if entity != key { entities += 1 }
+                entity = key
+            } else if !others.contains(key) {
+                strangers = true
+            }
+        }
+        return entities == 1 && !strangers ? entity : nil
     }
 }
 
