@@ -101,4 +101,11 @@ import Testing
         #expect(kinds(#"{"before": null, "after": {"Invoice": {"Id": "1"}}}"#) == ["edit of QBO Invoice"])
         #expect(kinds(#"{"before": {"Invoice": {"Id": "1"}}, "after": {"Customer": {"Id": "1"}}}"#).first?.contains("BEFORE is a QBO Invoice but AFTER is a QBO Customer") == true)
     }
+
+    @Test func entityNamesAreToldAlikeBySetAndSwitch() {
+        for name in QBOEntity.knownNames.sorted() + ["invoice", "Invoices", "Unknown", ""] {
+            #expect(QBOEntity.isKnownName(name) == QBOEntity.knownNames.contains(name), "\(name)")
+        }
+        #expect(QBOEntity.transactionNames.union(QBOEntity.nameEntityNames).allSatisfy(QBOEntity.isKnownName))
+    }
 }

@@ -132,10 +132,20 @@ public enum QBOEntity: Sendable {
         "ExchangeRate", "JournalCode", "Entitlements",
     ])
 
+    /// Whether `name` is one of `knownNames`, asked without touching the shared set: it is asked
+    /// of every record, on every worker thread, and a shared set's storage is a reference count
+    /// the threads would pass back and forth.
+    public static func isKnownName(_ name: String) -> Bool {
+        switch name {
+        case "Invoice", "CreditMemo", "SalesReceipt", "Estimate", "RefundReceipt", "Customer", "Vendor", "Employee": true
+        default: knownNames.contains(name)
+        }
+    }
+
     public init(_ node: Node, name: String) throws(ShapeError) {
         switch name {
-        case _ where Self.transactionNames.contains(name): self = .transaction(try QBOTransaction(node, entity: name))
-        case _ where Self.nameEntityNames.contains(name): self = .name(try QBONameEntity(node, entity: name))
+        case "Invoice", "CreditMemo", "SalesReceipt", "Estimate", "RefundReceipt": self = .transaction(try QBOTransaction(node, entity: name))
+        case "Customer", "Vendor", "Employee": self = .name(try QBONameEntity(node, entity: name))
         case "Payment": self = .payment(try QBOPayment(node))
         case "Item": self = .item(try QBOItem(node))
         case "CompanyInfo": self = .companyInfo(try QBOCompanyInfo(node))

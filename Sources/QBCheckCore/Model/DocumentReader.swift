@@ -47,7 +47,7 @@ public enum DocumentReader {
         switch path.count {
         case 0: true
         case 1: ["results", "BatchItemResponse", "BatchItemRequest"].contains(path[0])
-        case 2: path[0] == "QueryResponse" && QBOEntity.knownNames.contains(path[1])
+        case 2: path[0] == "QueryResponse" && QBOEntity.isKnownName(path[1])
         default: false
         }
     }
@@ -102,7 +102,7 @@ public enum DocumentReader {
                 }
                 return results
             }
-            if let name = keys.onlyEntity(besides: ["time", "warnings"]), let entity = node.child(name) {
+            if let name = keys.onlyEntityBesidesTimeAndWarnings(), let entity = node.child(name) {
                 return [quickbooks(entity, name: name, in: file)]
             }
             if keys.contains("results"), !keys.contains("properties") {
@@ -254,17 +254,17 @@ struct MemberNames {
         return inside
     }
 
-    /// The name of the object's only QBO entity member, when every other member is one of
-    /// `others` (`{"Invoice": {...}, "time": "..."}`); nil otherwise.
-    func onlyEntity(besides others: Set<String>) -> String? {
+    /// The name of the object's only QBO entity member, when every other member is `time` or
+    /// `warnings` (`{"Invoice": {...}, "time": "..."}`); nil otherwise.
+    func onlyEntityBesidesTimeAndWarnings() -> String? {
         var entity: String?
         var entities = 0
         var strangers = false
         node.forEachMember { key, _ in
-            if QBOEntity.knownNames.contains(key) {
+            if QBOEntity.isKnownName(key) {
                 if entity != key { entities += 1 }
                 entity = key
-            } else if !others.contains(key) {
+            } else if key != "time", key != "warnings" {
                 strangers = true
             }
         }

@@ -262,12 +262,14 @@ public struct Node: Sendable {
 
 extension String {
     /// Space, tab, line feed, vertical tab, form feed, carriage return.
-    private static let asciiSpaces: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D]
+    private static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte)
+    }
 
     package var trimmingSpaces: String {
         // Most values have nothing to trim: say so from their first and last bytes.
         if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
-           !Self.asciiSpaces.contains(first), !Self.asciiSpaces.contains(last) {
+           !Self.isASCIISpace(first), !Self.isASCIISpace(last) {
             return self
         }
         if isEmpty { return self }

@@ -102,10 +102,16 @@ public final class QBOLine: Sendable {
     public let discountPercent: Located<ExactDecimal>?
     public let nestedLines: [QBOLine]
 
-    private static let knownKinds: [(detailType: String, kind: Kind)] = [
-        ("SalesItemLineDetail", .salesItem), ("SubTotalLineDetail", .subTotal), ("DiscountLineDetail", .discount),
-        ("DescriptionOnly", .descriptionOnly), ("GroupLineDetail", .group),
-    ]
+    /// The known detail types, told from the bytes (literals, not a shared array: every line
+    /// of every invoice asks, on every worker thread).
+    private static func knownKind(_ node: Node) -> (detailType: String, kind: Kind)? {
+        if node.isString("SalesItemLineDetail") { return ("SalesItemLineDetail", .salesItem) }
+        if node.isString("SubTotalLineDetail") { return ("SubTotalLineDetail", .subTotal) }
+        if node.isString("DiscountLineDetail") { return ("DiscountLineDetail", .discount) }
+        if node.isString("DescriptionOnly") { return ("DescriptionOnly", .descriptionOnly) }
+        if node.isString("GroupLineDetail") { return ("GroupLineDetail", .group) }
+        return nil
+    }
 
     public init(_ node: Node) throws(ShapeError) {
         location = node.location
@@ -115,7 +121,7 @@ public final class QBOLine: Sendable {
         // The known detail types are told from the bytes; only another one is read as text.
         let detailTypeNode = node.child("DetailType")
         let detailType: String
-        if let detailTypeNode, let known = Self.knownKinds.first(where: { detailTypeNode.isString($0.detailType) }) {
+        if let detailTypeNode, let known = Self.knownKind(detailTypeNode) {
             (detailType, kind) = known
         } else {
             detailType = try node.string("DetailType")?.value ?? ""
