@@ -225,12 +225,24 @@ def main():
         mix_rate, _ = check_rate(mix, mix_size, mix_documents, 1, "qbcheck check --format json, one worker")
         print(f"  ratio: {mix_rate / mix_foundation:.2f}× Foundation (HubSpot records other records refer to are kept: memory grows with them)")
 
+        print("\nstart-up: qbcheck on one small invoice (corpus), median of 21 runs")
+        invoice = os.path.join(ROOT, "corpus", "closed-period", "hubspot-invoice-in-closed-period", "invoice.json")
+        startup = statistics.median(run([qbcheck, invoice])[0] for _ in range(21))
+        print(f"  {startup * 1000:.1f} ms")
+        target("a single small file, process start to exit ≤ 30 ms", startup <= 0.030, f"{startup * 1000:.1f} ms")
+
         print(f"\nlinearity: {small_size / 1e6:.0f} MB and {large_size / 1e6:.0f} MB of invoices")
         # A tenth runs for a tenth of the time, where a stray process on a shared machine weighs
         # ten times as much: more runs, so that the median holds.
         tenth, tenth_peak = check_rate(small, small_size, small_documents, 1, "the tenth", runs=options.runs * 3)
-        print(f"  rate ×10 / rate ×1: {one / tenth:.2f}; peak ×10 / peak ×1: {one_peak / max(tenth_peak, 1):.2f}")
-        target("check grows linearly (×10 input: rate within 10 %)", abs(one / tenth - 1) <= 0.10, f"{one / tenth:.2f}")
+        # The cost that grows is what the run takes beyond a process's start and exit (a fixed
+        # cost, measured above, which weighs ten times as much in the tenth).
+        def marginal(rate, size):
+            return size / 1e6 / max(size / 1e6 / rate - startup, 1e-9)
+        growth = marginal(one, large_size) / marginal(tenth, small_size)
+        print(f"  rate ×10 / rate ×1: {one / tenth:.2f} ({growth:.2f} without the {startup * 1000:.0f} ms of start-up); "
+              f"peak ×10 / peak ×1: {one_peak / max(tenth_peak, 1):.2f}")
+        target("check grows linearly (×10 input: rate beyond start-up within 10 %)", abs(growth - 1) <= 0.10, f"{growth:.2f}")
         # The duplicate-number check remembers every invoice number (about 20 bytes each), so
         # the peak is projected along the line through the two sizes to the 2.5 GB file.
         small_mb, large_mb = small_size / 1e6, large_size / 1e6
@@ -238,12 +250,6 @@ def main():
         print(f"  peak projected to a 2.5 GB file: {projected_peak / 1024:.0f} MB")
         target("peak memory of check over NDJSON ≤ 64 MB (measured, and projected to 2.5 GB)",
                max(one_peak, projected_peak) <= 64 * 1024, f"{one_peak / 1024:.0f} MB, {projected_peak / 1024:.0f} MB at 2.5 GB")
-
-        print("\nstart-up: qbcheck on one small invoice (corpus), median of 21 runs")
-        invoice = os.path.join(ROOT, "corpus", "closed-period", "hubspot-invoice-in-closed-period", "invoice.json")
-        startup = statistics.median(run([qbcheck, invoice])[0] for _ in range(21))
-        print(f"  {startup * 1000:.1f} ms")
-        target("a single small file, process start to exit ≤ 30 ms", startup <= 0.030, f"{startup * 1000:.1f} ms")
 
         tenth_count = max(1, options.preflight // 10)
         print(f"\npreflight: snapshots of {tenth_count:,} and {options.preflight:,} customers + invoices, 100 items")
