@@ -87,24 +87,24 @@ public final class JSONTape: @unchecked Sendable {
         var key = key
         return key.withUTF8 { wanted in
             bytes.withUnsafeBufferPointer { bytes in
-                    var found: Int?
-                    var current = index + 1
-                    let end = Int(entries[index].extent)
-                    while current < end {
-                        let name = entries[current]
-                        if name.hasEscapes {
-                            if Array(text(at: current).utf8).elementsEqual(wanted) { found = current + 1 }
-                        } else if Int(name.extent) == wanted.count,
-                                  Self.equal(bytes.baseAddress! + name.offset + 1, wanted, count: wanted.count) {
-                            found = current + 1
-                        }
-                        let value = entries[current + 1]
-                        switch value.kind {
-                        case .object, .array: current = Int(value.extent)
-                        default: current += 2
-                        }
+                var found: Int?
+                var current = index + 1
+                let end = Int(entries[index].extent)
+                while current < end {
+                    let name = entries[current]
+                    if name.hasEscapes {
+                        if Array(text(at: current).utf8).elementsEqual(wanted) { found = current + 1 }
+                    } else if Int(name.extent) == wanted.count,
+                              Self.equal(bytes.baseAddress! + name.offset + 1, wanted, count: wanted.count) {
+                        found = current + 1
                     }
-                    return found
+                    let value = entries[current + 1]
+                    switch value.kind {
+                    case .object, .array: current = Int(value.extent)
+                    default: current += 2
+                    }
+                }
+                return found
             }
         }
     }
@@ -132,11 +132,7 @@ public final class JSONTape: @unchecked Sendable {
         let entry = entries[index]
         if entry.hasEscapes { return Array(text(at: index).utf8).elementsEqual(wanted) }
         guard Int(entry.extent) == wanted.count else { return false }
-        return bytes.withUnsafeBufferPointer { buffer in
-            let start = entry.offset + 1
-            for position in 0..<wanted.count where buffer[start + position] != wanted[position] { return false }
-            return true
-        }
+        return bytes.withUnsafeBufferPointer { Self.equal($0.baseAddress! + entry.offset + 1, wanted, count: wanted.count) }
     }
 
     /// The text of a string or key (unescaped), or of a number as written.
