@@ -135,7 +135,7 @@ struct JSONParser {
             let tracks = elementHandler != nil && hiddenDepth == 0 && path.count < Self.streamedDepth
             if tracks {
                 if path.capacity == 0 { path.reserveCapacity(Self.streamedDepth + 1) }
-                path.append(JSONTape.decodedText(of: entries[entries.count - 1], in: bytes))
+                path.append(JSONTape.text(of: entries[entries.count - 1], in: bytes))
             } else {
                 hiddenDepth += 1
             }

@@ -32,6 +32,11 @@ public final class JSONTape: @unchecked Sendable {
         var kind: Kind { unsafeBitCast(UInt8(truncatingIfNeeded: info & 0x7), to: Kind.self) }
         var hasEscapes: Bool { info & 0x10 != 0 }
         var count: Int { Int(info >> 5) }
+        /// The bytes of a string's or key's text (inside the quotes), or of a number.
+        var textRange: Range<Int> {
+            let start = kind == .number ? offset : offset + 1
+            return start..<start + Int(extent)
+        }
     }
 
     /// The bytes of the whole file (or NDJSON line) the entries point into.
@@ -62,11 +67,11 @@ public final class JSONTape: @unchecked Sendable {
     }
 
     /// The members of the object at `index`: the index of each name entry (its value follows).
-    func forEachMember(of index: Int, _ body: (_ key: Int) -> Void) {
+    func forEachMember<Failure: Error>(of index: Int, _ body: (_ key: Int) throws(Failure) -> Void) throws(Failure) {
         var current = index + 1
         let end = Int(entries[index].extent)
         while current < end {
-            body(current)
+            try body(current)
             current = next(after: current + 1)
         }
     }
@@ -132,17 +137,12 @@ public final class JSONTape: @unchecked Sendable {
         let entry = entries[index]
         if entry.hasEscapes { return Array(text(at: index).utf8).elementsEqual(wanted) }
         guard Int(entry.extent) == wanted.count else { return false }
-        return bytes.withUnsafeBufferPointer { Self.equal($0.baseAddress! + entry.offset + 1, wanted, count: wanted.count) }
+        return bytes.withUnsafeBufferPointer { Self.equal($0.baseAddress! + entry.textRange.lowerBound, wanted, count: wanted.count) }
     }
 
     /// The text of a string or key (unescaped), or of a number as written.
     func text(at index: Int) -> String {
-        let entry = entries[index]
-        let start = entry.kind == .number ? entry.offset : entry.offset + 1
-        return bytes.withUnsafeBufferPointer { buffer in
-            let raw = UnsafeBufferPointer(rebasing: buffer[start..<start + Int(entry.extent)])
-            return entry.hasEscapes ? JSONTape.unescape(raw) : String(decoding: raw, as: UTF8.self)
-        }
+        bytes.withUnsafeBufferPointer { Self.text(of: entries[index], in: $0) }
     }
 
     /// Hands the raw text of a number, or of a string without escapes, to `body`; nil for a
@@ -150,10 +150,7 @@ public final class JSONTape: @unchecked Sendable {
     func withRawText<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
         let entry = entries[index]
         guard !entry.hasEscapes, entry.kind == .string || entry.kind == .number || entry.kind == .key else { return nil }
-        let start = entry.kind == .number ? entry.offset : entry.offset + 1
-        return bytes.withUnsafeBufferPointer { buffer in
-            body(UnsafeBufferPointer(rebasing: buffer[start..<start + Int(entry.extent)]))
-        }
+        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[entry.textRange])) }
     }
 
     /// The value at `index` as a tree, for readers that want one (settings, the sync's writer).
@@ -230,9 +227,10 @@ public final class JSONTape: @unchecked Sendable {
 }
 
 extension JSONTape {
-    /// The text of an entry not yet on a tape (the parser names the arrays it streams by it).
-    static func decodedText(of entry: Entry, in bytes: UnsafeBufferPointer<UInt8>) -> String {
-        let raw = UnsafeBufferPointer(rebasing: bytes[entry.offset + 1..<entry.offset + 1 + Int(entry.extent)])
+    /// The text of a string or key (unescaped), or of a number, on a tape or not yet (the
+    /// parser names the arrays it streams by their keys).
+    static func text(of entry: Entry, in bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let raw = UnsafeBufferPointer(rebasing: bytes[entry.textRange])
         return entry.hasEscapes ? unescape(raw) : String(decoding: raw, as: UTF8.self)
     }
 }

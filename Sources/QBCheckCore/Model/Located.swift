@@ -3,7 +3,7 @@
 /// A record's fields are read by the thousand per second, and building a JSON pointer for each
 /// would be a heap allocation per value (and preflight holds a million records); so a value
 /// carries only its offset, and the pointer is worked out from the file's bytes for the few
-/// that a finding or an error reports (`SourceFile.pointer(of:within:)`). Each `Document`
+/// that a finding or an error reports (`PointerIndex`, one per record). Each `Document`
 /// keeps its own pointer, from which the others are found.
 public struct Location: Sendable, Hashable {
     public var offset: Int

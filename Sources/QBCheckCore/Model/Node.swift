@@ -6,7 +6,7 @@
 /// A traced node knows its JSON pointer and hands one to each child: the document reader walks
 /// traced nodes to the records, so each record knows where it stands. The model reads a record
 /// through untraced nodes, which carry only offsets (a pointer per field read would be a heap
-/// allocation per value); `SourceFile.pointer(of:within:)` finds the pointers that get reported.
+/// allocation per value); `PointerIndex` finds the pointers that get reported.
 public struct Node: Sendable {
     let tape: JSONTape
     let index: Int
@@ -94,12 +94,9 @@ public struct Node: Sendable {
     /// reader that keeps the last of a repeated key (a dictionary does) needs nothing more.
     public func forEachMember<Failure: Error>(_ body: (_ key: String, _ value: Node) throws(Failure) -> Void) throws(Failure) {
         guard isObject else { return }
-        var current = index + 1
-        let end = tape.next(after: index)
-        while current < end {
-            let key = tape.text(at: current)
-            try body(key, Node(tape: tape, index: current + 1, at: pointer?.appending(key)))
-            current = tape.next(after: current + 1)
+        try tape.forEachMember(of: index) { (name) throws(Failure) in
+            let key = tape.text(at: name)
+            try body(key, Node(tape: tape, index: name + 1, at: pointer?.appending(key)))
         }
     }
 
