@@ -21,9 +21,11 @@ let package = Package(
         .target(name: "QBCheckCommand", dependencies: ["QBCheckCore", "QBCheckRules", "QBCheckPreflight", "QBCheckSync"]),
         .executableTarget(name: "qbcheck", dependencies: ["QBCheckCommand"]),
         .executableTarget(name: "qbcheck-benchmark", dependencies: ["QBCheckCore", "QBCheckRules"]),
-        .testTarget(name: "QBCheckCoreTests", dependencies: ["QBCheckCore"]),
-        .testTarget(name: "QBCheckSyncTests", dependencies: ["QBCheckCore", "QBCheckPreflight", "QBCheckSync", "QBCheckCommand"]),
-        .testTarget(name: "QBCheckRulesTests", dependencies: ["QBCheckCore", "QBCheckRules", "QBCheckCommand"]),
+        // What several test targets share (a seeded random generator); not part of the product.
+        .target(name: "QBCheckTestSupport", path: "Tests/QBCheckTestSupport"),
+        .testTarget(name: "QBCheckCoreTests", dependencies: ["QBCheckCore", "QBCheckTestSupport"]),
+        .testTarget(name: "QBCheckSyncTests", dependencies: ["QBCheckCore", "QBCheckPreflight", "QBCheckSync", "QBCheckCommand", "QBCheckTestSupport"]),
+        .testTarget(name: "QBCheckRulesTests", dependencies: ["QBCheckCore", "QBCheckRules", "QBCheckCommand", "QBCheckTestSupport"]),
         .testTarget(
             name: "QBCheckCommandTests", dependencies: ["QBCheckCore", "QBCheckRules", "QBCheckPreflight", "QBCheckCommand"],
             exclude: ["Fixtures", "Golden"]),

@@ -1,4 +1,5 @@
 import QBCheckCore
+import QBCheckTestSupport
 import Testing
 
 /// The byte search that lets `check` skip inputs unparsed: it must never miss a pattern.
@@ -22,18 +23,7 @@ import Testing
     }
 
     @Test func agreesWithANaiveSearchOnRandomText() {
-        // A fixed seed (SplitMix64), so a failure replays.
-        struct Seeded: RandomNumberGenerator {
-            var state: UInt64 = 2026
-            mutating func next() -> UInt64 {
-                state &+= 0x9E37_79B9_7F4A_7C15
-                var value = state
-                value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-                value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-                return value ^ (value >> 31)
-            }
-        }
-        var generator = Seeded()
+        var generator = SplitMix64(seed: 2026)
         for _ in 0..<2000 {
             let alphabet: [UInt8] = Array("ab\"".utf8)
             let text = (0..<Int.random(in: 0..<40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }

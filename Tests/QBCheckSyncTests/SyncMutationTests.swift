@@ -1,25 +1,14 @@
 import Foundation
 import QBCheckCommand
 import QBCheckSync
+import QBCheckTestSupport
 import Testing
 
 /// The sync on snapshots other systems and people have mangled: values of the wrong type,
 /// missing or null members, duplicated and removed records, truncated files. Every run ends
 /// with exit status 0, 1 or 2, never a crash; a run that writes leaves every file whole JSON.
 @Suite struct SyncMutationTests {
-    /// A small deterministic generator (SplitMix64), so a failure can be replayed.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
-        }
-    }
-
-    static func mutate(_ value: Any, _ random: inout Generator, depth: Int = 0) -> Any {
+    static func mutate(_ value: Any, _ random: inout SplitMix64, depth: Int = 0) -> Any {
         switch value {
         case var object as [String: Any]:
             guard let key = object.keys.sorted().randomElement(using: &random) else { return object }
@@ -49,7 +38,7 @@ import Testing
 
     @Test(arguments: ["ready", "us-complete", "failing"])
     func mangledSnapshotsNeverCrashTheSync(_ example: String) throws {
-        var random = Generator(state: 2026 &+ UInt64(example.utf8.count))
+        var random = SplitMix64(seed: 2026 &+ UInt64(example.utf8.count))
         let names = ["hubspot/contacts.json", "hubspot/invoices.json", "hubspot/line_items.json", "hubspot/products.json",
                      "quickbooks/customers.json", "quickbooks/invoices.json", "quickbooks/items.json", "qbcheck.json"]
             .filter { FileManager.default.fileExists(atPath: SyncFixture.repository.appendingPathComponent("corpus/accounts/\(example)/\($0)").path) }
