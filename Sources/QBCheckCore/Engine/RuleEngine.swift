@@ -131,13 +131,14 @@ public struct RuleRun {
 
 /// The rules of a run that judge each record alone, as a value a worker thread can use.
 public struct ParallelRules: Sendable {
-    fileprivate let rules: [(index: Int, output: RuleOutput, judge: any RecordJudge)]
-    /// The judges alone, called for every record: reading one out of `rules` copied the whole
-    /// entry, retaining what both worker threads share.
+    /// Each rule's place in the run and its output's rule and severity.
+    private let rules: [(index: Int, output: RuleOutput)]
+    /// The judges in an array of their own, called for every record: read out of an array of
+    /// tuples, each call copied the whole entry, retaining what both worker threads share.
     private let judges: [any RecordJudge]
 
     fileprivate init(rules: [(index: Int, output: RuleOutput, judge: any RecordJudge)]) {
-        self.rules = rules
+        self.rules = rules.map { ($0.index, $0.output) }
         self.judges = rules.map(\.judge)
     }
 

@@ -82,9 +82,7 @@ public struct Node: Sendable {
         guard isObject else { return [] }
         var result: [(key: String, node: Node)] = []
         result.reserveCapacity(tape.entries[index].count)
-        tape.forEachMember(of: index) { name in
-            result.append((tape.text(at: name), Node(tape: tape, index: name + 1, at: pointer?.appending(tape.text(at: name)))))
-        }
+        forEachMember { key, node in result.append((key, node)) }
         guard hasRepeatedKey(result) else { return result }
         var seen = Set<String>()
         return result.reversed().filter { seen.insert($0.key).inserted }.reversed()
