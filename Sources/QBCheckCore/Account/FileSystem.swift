@@ -80,23 +80,32 @@ public struct FileSystem: Sendable {
                 throw FileSystemError(message: FileManager.default.fileExists(atPath: path) ? "cannot read the file (permission denied)" : "no such file")
             }
             defer { try? handle.close() }
-            // A megabyte read at a time into one buffer, and the lines it completes handed on:
-            // memory stays a few megabytes whatever the file's size.
+            // A megabyte read at a time, straight behind the unfinished line of the last read,
+            // and the lines it completes handed on from the buffer itself: memory stays a few
+            // megabytes whatever the file's size, and no byte is copied but a line's tail.
             let descriptor = handle.fileDescriptor
-            var buffer = [UInt8](repeating: 0, count: 1 << 20)
-            var pending: [UInt8] = []
+            let blockSize = 1 << 20
+            var buffer = [UInt8](repeating: 0, count: 2 * blockSize)
+            var filled = 0
             while true {
-                let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+                // A line longer than the buffer's room doubles it.
+                if buffer.count - filled < blockSize { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
+                let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + filled, blockSize) }
                 if count < 0, errno == EINTR { continue }
                 if count < 0 { throw FileSystemError(message: "cannot read the file (\(String(cString: strerror(errno))))") }
                 if count == 0 { break }
-                pending.append(contentsOf: buffer[..<count])
+                let newBytes = filled..<filled + count
+                filled += count
                 // Only the new bytes can hold a break: a line of a gigabyte is not searched again.
-                guard let lastBreak = pending[(pending.count - count)...].lastIndex(of: UInt8(ascii: "\n")) else { continue }
-                body(pending[...lastBreak])
-                pending.removeFirst(lastBreak + 1)
+                guard let lastBreak = buffer[newBytes].lastIndex(of: UInt8(ascii: "\n")) else { continue }
+                body(buffer[...lastBreak])
+                let tail = filled - (lastBreak + 1)
+                buffer.withUnsafeMutableBytes { bytes in
+                    _ = memmove(bytes.baseAddress!, bytes.baseAddress! + lastBreak + 1, tail)
+                }
+                filled = tail
             }
-            if !pending.isEmpty { body(pending[...]) }
+            if filled > 0 { body(buffer[..<filled]) }
         })
 
     /// Reads a file straight into one array of its size: a 1 GB file costs 1 GB, not a

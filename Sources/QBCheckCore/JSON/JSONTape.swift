@@ -77,11 +77,11 @@ public final class JSONTape: @unchecked Sendable {
     }
 
     /// The elements of the array at `index`, in order.
-    func forEachElement(of index: Int, _ body: (_ element: Int) -> Void) {
+    func forEachElement<Failure: Error>(of index: Int, _ body: (_ element: Int) throws(Failure) -> Void) throws(Failure) {
         var current = index + 1
         let end = Int(entries[index].extent)
         while current < end {
-            body(current)
+            try body(current)
             current = next(after: current)
         }
     }

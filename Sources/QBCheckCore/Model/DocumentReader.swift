@@ -250,7 +250,7 @@ struct MemberNames {
     /// Whether every member name is one of `names`.
     func isSubset(of names: Set<String>) -> Bool {
         var inside = true
-        node.forEachMember { key, _ in inside = inside && names.contains(key) }
+        node.forEachMemberName { inside = inside && names.contains($0) }
         return inside
     }
 
@@ -260,7 +260,7 @@ struct MemberNames {
         var entity: String?
         var entities = 0
         var strangers = false
-        node.forEachMember { key, _ in
+        node.forEachMemberName { key in
             if QBOEntity.isKnownName(key) {
                 if entity != key { entities += 1 }
                 entity = key

@@ -98,6 +98,12 @@ public struct Node: Sendable {
         }
     }
 
+    /// Hands each member name to `body` in file order, repeats included, with no node made.
+    public func forEachMemberName(_ body: (_ key: String) -> Void) {
+        guard isObject else { return }
+        tape.forEachMember(of: index) { body(tape.text(at: $0)) }
+    }
+
     /// Whether a key repeats: pairwise for the small objects records are made of, by a set
     /// for large ones.
     private func hasRepeatedKey(_ members: [(key: String, node: Node)]) -> Bool {
@@ -166,6 +172,21 @@ public struct Node: Sendable {
         guard let node = present(key) else { return [] }
         guard node.isArray else { throw wrongType("an array", node) }
         return node.elements
+    }
+
+    /// How many elements the array member `key` has (0 when it is absent or not an array),
+    /// for readers that reserve room before `forEachElement(of:)`.
+    public func elementCount(of key: String) -> Int {
+        guard let child = presentMember(key), tape.kind(at: child) == .array else { return 0 }
+        return tape.entries[child].count
+    }
+
+    /// Hands each element of the array member `key` to `body`, untraced, with no array of
+    /// nodes made: the model walks every invoice's lines this way.
+    public func forEachElement(of key: String, _ body: (Node) throws(ShapeError) -> Void) throws(ShapeError) {
+        guard let child = presentMember(key) else { return }
+        guard tape.kind(at: child) == .array else { throw wrongType("an array", member(key, at: child)) }
+        try tape.forEachElement(of: child) { (element) throws(ShapeError) in try body(Node(tape: tape, index: element, at: nil)) }
     }
 
     /// A string member; ids that arrive as numbers are read as their text.

@@ -29,17 +29,16 @@ public final class QBOTransaction: Sendable {
         let customerNode = try node.object("CustomerRef")
         customer = try customerNode?.string("value")
         customerName = try customerNode?.string("name")?.value
-        let lineNodes = try node.array("Line")
         var lines: [QBOLine] = []
-        lines.reserveCapacity(lineNodes.count)
-        for line in lineNodes { lines.append(try QBOLine(line)) }
+        lines.reserveCapacity(node.elementCount(of: "Line"))
+        try node.forEachElement(of: "Line") { (line) throws(ShapeError) in lines.append(try QBOLine(line)) }
         self.lines = lines
         taxDetail = try node.object("TxnTaxDetail").map { (detail) throws(ShapeError) in try QBOTaxDetail(detail) }
         var fields: [QBOCustomField] = []
-        for field in try node.array("CustomField") { fields.append(try QBOCustomField(field)) }
+        try node.forEachElement(of: "CustomField") { (field) throws(ShapeError) in fields.append(try QBOCustomField(field)) }
         customFields = fields
         var linked: [QBOLinkedTransaction] = []
-        for link in try node.array("LinkedTxn") { linked.append(try QBOLinkedTransaction(link)) }
+        try node.forEachElement(of: "LinkedTxn") { (link) throws(ShapeError) in linked.append(try QBOLinkedTransaction(link)) }
         linkedTransactions = linked
         globalTaxCalculation = try node.string("GlobalTaxCalculation")
         totalAmount = try node.decimal("TotalAmt")
@@ -149,7 +148,7 @@ public final class QBOLine: Sendable {
             case .group:
                 item = try detail.reference("GroupItemRef")
                 quantity = try detail.decimal("Quantity")
-                for line in try detail.array("Line") { nestedLines.append(try QBOLine(line)) }
+                try detail.forEachElement(of: "Line") { (line) throws(ShapeError) in nestedLines.append(try QBOLine(line)) }
             default:
                 break
             }
@@ -175,8 +174,8 @@ public struct QBOTaxDetail: Sendable {
         location = node.location
         taxCode = try node.reference("TxnTaxCodeRef")
         totalTax = try node.decimal("TotalTax")
-        var lines: [(Location, Located<ExactDecimal>?)] = []
-        for line in try node.array("TaxLine") { lines.append((line.location, try line.decimal("Amount"))) }
+        var lines: [(location: Location, amount: Located<ExactDecimal>?)] = []
+        try node.forEachElement(of: "TaxLine") { (line) throws(ShapeError) in lines.append((line.location, try line.decimal("Amount"))) }
         taxLines = lines
     }
 }
