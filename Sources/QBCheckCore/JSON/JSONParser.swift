@@ -20,6 +20,9 @@ struct JSONParser {
     var elementHandler: ((_ path: [String], _ index: Int, _ element: JSONTape) -> Void)?
     /// Chooses, by the keys leading to an array, whether its elements are streamed.
     var streams: (_ path: [String]) -> Bool = { _ in false }
+    /// Whether some array `streams` selects may lie at or below `path`; below a path that
+    /// leads to none, keys are not tracked (a record's own members are not made into strings).
+    var leadsToStreamed: (_ path: [String]) -> Bool = { _ in true }
     /// The member keys leading to the value being read (arrays add `[]`), while streaming, as
     /// deep as `streamedDepth`; below it only `hiddenDepth` counts the levels.
     private var path: [String] = []
@@ -43,10 +46,12 @@ struct JSONParser {
     /// Reads one value and the whitespace after it; the value is the tape's entry 0.
     mutating func readValue() throws(JSONSyntaxError) -> JSONTape {
         skipWhitespace()
-        let reserved = entries.capacity
-        entries = []
         // About one entry per 8 bytes of JSON; growth takes over past a few thousand.
-        entries.reserveCapacity(max(reserved, min((end - index) / 8, 4096), 16))
+        entries = TapeScratch.take(reserving: max(min((end - index) / 8, 4096), 16))
+        defer {
+            TapeScratch.giveBack(entries)
+            entries = []
+        }
         try parseValue()
         skipWhitespace()
         return JSONTape(bytes: source, entries: entries)
@@ -132,13 +137,16 @@ struct JSONParser {
             guard index < end, bytes[index] == UInt8(ascii: ":") else { throw unexpected(expected: "':' after the member name") }
             index += 1
             skipWhitespace()
-            let tracks = elementHandler != nil && hiddenDepth == 0 && path.count < Self.streamedDepth
+            var tracks = elementHandler != nil && hiddenDepth == 0 && path.count < Self.streamedDepth
             if tracks {
                 if path.capacity == 0 { path.reserveCapacity(Self.streamedDepth + 1) }
                 path.append(JSONTape.text(of: entries[entries.count - 1], in: bytes))
-            } else {
-                hiddenDepth += 1
+                if !leadsToStreamed(path) {
+                    path.removeLast()
+                    tracks = false
+                }
             }
+            if !tracks { hiddenDepth += 1 }
             try parseValue()
             if tracks { path.removeLast() } else { hiddenDepth -= 1 }
             count += 1
@@ -165,15 +173,18 @@ struct JSONParser {
             index += 1
             return close(container, count: 0)
         }
-        let tracks = elementHandler != nil && hiddenDepth == 0 && path.count < Self.streamedDepth
+        var tracks = elementHandler != nil && hiddenDepth == 0 && path.count < Self.streamedDepth
         let streamed = elementHandler != nil && hiddenDepth == 0 && streams(path)
         let arrayPath = streamed ? path : []
         if tracks {
             if path.capacity == 0 { path.reserveCapacity(Self.streamedDepth + 1) }
             path.append("[]")
-        } else {
-            hiddenDepth += 1
+            if !leadsToStreamed(path) {
+                path.removeLast()
+                tracks = false
+            }
         }
+        if !tracks { hiddenDepth += 1 }
         defer { if tracks { path.removeLast() } else { hiddenDepth -= 1 } }
         var count = 0
         while true {

@@ -36,13 +36,15 @@ public enum JSONReader {
     }
 
     /// Like `forEach`, but the elements of the arrays `streams` selects are handed over one at
-    /// a time as they are read, and left out of the top-level value.
+    /// a time as they are read, and left out of the top-level value. `leadsToStreamed` may
+    /// tell the paths below which `streams` selects nothing, so the reader stops following them.
     public static func forEachPiece(
         in file: SourceFile, maxDepth: Int = 512, streams: @escaping ([String]) -> Bool,
+        leadsToStreamed: @escaping ([String]) -> Bool = { _ in true },
         _ body: (Result<Piece, JSONSyntaxError>) -> Void
     ) {
         withoutActuallyEscaping(body) { body in
-            let stream = Stream(streams: streams, onElement: { path, index, tape in
+            let stream = Stream(streams: streams, leadsToStreamed: leadsToStreamed, onElement: { path, index, tape in
                 body(.success(.element(path: path, index: index, node: Node(tape: tape, index: 0, at: JSONPointer(path).appending(index)))))
             })
             file.bytes.withUnsafeBufferPointer { buffer in
@@ -56,10 +58,12 @@ public enum JSONReader {
     /// What to stream, and where streamed elements go.
     struct Stream {
         var streams: ([String]) -> Bool
+        var leadsToStreamed: ([String]) -> Bool = { _ in true }
         var onElement: ([String], Int, JSONTape) -> Void
 
         func configure(_ parser: inout JSONParser) {
             parser.streams = streams
+            parser.leadsToStreamed = leadsToStreamed
             parser.elementHandler = onElement
         }
     }

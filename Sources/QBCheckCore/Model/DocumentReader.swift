@@ -25,7 +25,7 @@ public enum DocumentReader {
     /// The same, with the HubSpot type the file's name announces already worked out (NDJSON
     /// readers hand every line of one file here).
     public static func forEach(in file: SourceFile, hint: CRMObjectType?, _ body: (Entry, Int) -> Void) {
-        JSONReader.forEachPiece(in: file, streams: streamsRecords) { piece in
+        JSONReader.forEachPiece(in: file, streams: streamsRecords, leadsToStreamed: leadsToRecords) { piece in
             switch piece {
             case .failure(let error):
                 body(.failure(InputError(error, in: file)), error.offset)
@@ -47,6 +47,16 @@ public enum DocumentReader {
         switch path.count {
         case 0: true
         case 1: ["results", "BatchItemResponse", "BatchItemRequest"].contains(path[0])
+        case 2: path[0] == "QueryResponse" && QBOEntity.isKnownName(path[1])
+        default: false
+        }
+    }
+
+    /// Whether `path` is one of the paths above, or leads to one: the reader follows no other.
+    static func leadsToRecords(_ path: [String]) -> Bool {
+        switch path.count {
+        case 0: true
+        case 1: ["results", "BatchItemResponse", "BatchItemRequest", "QueryResponse"].contains(path[0])
         case 2: path[0] == "QueryResponse" && QBOEntity.isKnownName(path[1])
         default: false
         }
