@@ -16,6 +16,22 @@ import Testing
         }
     }
 
+    @Test func recordsAreStreamedOnlyFromTheirContainersWhateverSurroundsThem() throws {
+        // The reader follows only the paths that lead to record lists: arrays elsewhere (even
+        // one named `results` deeper down) are part of the value, not records of their own.
+        let text = #"{"meta": {"results": [{"id": "9"}]}, "results": [{"id": "1", "properties": {"email": "a@example.com"}}], "paging": {"next": {"after": "2"}}}"#
+        let entries = documents(text, name: "contacts.ndjson")
+        #expect(entries.count == 1)
+        guard case .success(.document(let contact)) = try #require(entries.first) else {
+            Issue.record("expected one contact")
+            return
+        }
+        #expect(contact.kindName == "HubSpot contact")
+        #expect(contact.pointer.text == "/results/0")
+        #expect(kinds(#"{"QueryResponse": {"Item": [{"Name": "A", "Type": "Service"}]}}"# + "\n" + #"{"Invoice": {"Id": "1", "Line": [{"Id": "1"}]}}"#, name: "t.ndjson")
+            == ["QBO Item", "QBO Invoice"])
+    }
+
     @Test func recognizesQuickBooksShapes() {
         #expect(kinds(#"{"Invoice": {"Id": "1", "Line": []}, "time": "2015-07-24T10:33:39.11-07:00"}"#) == ["QBO Invoice"])
         #expect(kinds(#"{"QueryResponse": {"Customer": [{"DisplayName": "A"}, {"DisplayName": "B"}], "startPosition": 1, "maxResults": 6}}"#)

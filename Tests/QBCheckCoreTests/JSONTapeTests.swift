@@ -30,6 +30,18 @@ struct JSONTapeTests {
         #expect(object.keys == ["name", "emoji"])
     }
 
+    @Test func aThreadsReusedEntriesLeaveNoTraceOfTheValueBefore() throws {
+        // The parser's entries array is kept from value to value on a thread: a small value
+        // read after a large one must hold only its own entries.
+        let large = try node("[" + (0..<5_000).map { #"{"Id": "\#($0)", "Amount": \#($0)}"# }.joined(separator: ",") + "]")
+        #expect(large.elements.count == 5_000)
+        let small = try node(#"{"Id": "7"}"#)
+        #expect(small.keys == ["Id"])
+        #expect(try small.string("Id")?.value == "7")
+        #expect(small.child("Amount") == nil)
+        #expect(try large.elements[4_999].decimal("Amount")?.value == ExactDecimal("4999"), "a tape handed out keeps its entries")
+    }
+
     @Test func theLastOfARepeatedKeyWins() throws {
         let object = try node(#"{"Id": "1", "Id": "2"}"#)
         #expect(try object.string("Id")?.value == "2")
