@@ -52,14 +52,10 @@ public enum DocumentReader {
         }
     }
 
-    /// Whether `path` is one of the paths above, or leads to one: the reader follows no other.
+    /// Whether `path` is one of the paths above, or leads to one (only `QueryResponse` is on the
+    /// way to another): the reader follows no other path.
     static func leadsToRecords(_ path: [String]) -> Bool {
-        switch path.count {
-        case 0: true
-        case 1: ["results", "BatchItemResponse", "BatchItemRequest", "QueryResponse"].contains(path[0])
-        case 2: path[0] == "QueryResponse" && QBOEntity.isKnownName(path[1])
-        default: false
-        }
+        streamsRecords(path) || (path.count == 1 && path[0] == "QueryResponse")
     }
 
     /// Reads one streamed element as its container says it is.
