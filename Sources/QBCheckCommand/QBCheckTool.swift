@@ -91,7 +91,7 @@ public enum QBCheckTool {
 
     private static func preflight(_ options: CheckOptions, environment: CommandEnvironment) -> CommandResult {
         let directory = options.account ?? "."
-        let (snapshot, accountErrors) = AccountLoader(fileSystem: environment.fileSystem).load(directory)
+        let (snapshot, accountErrors) = AccountLoader(fileSystem: environment.fileSystem).load(directory, keepingRecords: false)
         var errors = accountErrors
         // Pending changes: DIR/changes/*.json, edits waiting to sync.
         let changesFolder = directory.hasSuffix("/") ? directory + "changes" : directory + "/changes"
@@ -114,7 +114,9 @@ public enum QBCheckTool {
             }
         }
         var result = Preflight().run(snapshot, changes: changes)
-        result.report.inputErrors = errors + result.report.inputErrors
+        // The errors of the QBO records, found as they were read again, come first, as their
+        // folder is read first.
+        result.report.inputErrors = result.report.inputErrors + errors
         return deliver(result.report, options: options, environment: environment) { format in
             switch format {
             case .json: PreflightJSON.render(result)

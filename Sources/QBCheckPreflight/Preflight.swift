@@ -9,57 +9,97 @@ import QBCheckRules
 /// finding would fail.
 public struct Preflight: Sendable {
     public var engine: RuleEngine
+    /// Whether the report keeps every record's outcome (`PreflightReport.outcomes`), not only
+    /// the failing records' and the counts.
+    public var keepsEveryOutcome: Bool
 
-    public init(engine: RuleEngine = RuleRegistry.engine) {
+    public init(engine: RuleEngine = RuleRegistry.engine, keepsEveryOutcome: Bool = false) {
         self.engine = engine
+        self.keepsEveryOutcome = keepsEveryOutcome
     }
 
+    /// Judges every record of the snapshot as it is read, so that a snapshot loaded with
+    /// `keepingRecords: false` is read again one record at a time: memory holds the account's
+    /// compact records (`AccountSnapshot.names`), the HubSpot records and the failing records'
+    /// outcomes, not a million invoices.
     public func run(_ account: AccountSnapshot, changes: [Subject] = []) -> PreflightReport {
         let settings = Self.settingsWithRecommendedDefaults(account.settingsDocument?.settings ?? .defaults)
-        let subjects = account.allDocuments.map(Subject.document) + changes
-        let context = RuleContext(account: account, settings: settings, batch: subjects)
+        let context = RuleContext(account: account, settings: settings, batch: changes)
         var run = engine.start(in: context)
-        for subject in subjects { run.check(subject) }
-        var report = run.finish(fileOrder: account.allDocuments.map(\.file.name).uniqued)
-
-        var findingsByRecord: [RecordIdentity: [Finding]] = [:]
-        for finding in report.findings { findingsByRecord[finding.record, default: []].append(finding) }
         let setupDate = settings.setupDate?.value
         let filters = FilterEvaluator(context: context, account: account, setupDate: setupDate)
+        var counterparts = Counterparts(account: account, context: context)
+        var tally = OutcomeTally(keepsEvery: keepsEveryOutcome)
+        var findings: [Finding] = []
+        var files: [String] = []
 
-        let counterparts = Counterparts(account: account, context: context)
-        var outcomes: [PreflightReport.RecordOutcome] = []
-        for document in account.quickbooks + account.hubspot {
-            guard let pair = SyncPair.source(of: document) else { continue }
-            let record = RecordIdentity(document)
-            var findings = findingsByRecord[record] ?? []
-            if let invoice = document.crmObject, invoice.type == .invoices {
-                // Findings on an invoice's line items fail the invoice.
-                for (_, line) in context.lineItems(of: invoice) {
-                    if let line { findings += findingsByRecord[RecordIdentity(line)] ?? [] }
-                }
-            }
-            let status: PreflightReport.Status
-            if let reason = Self.exclusion(of: document, for: pair, settings: settings, context: context, filters: filters) {
-                status = .excluded(reason)
-            } else if findings.contains(where: { $0.severity == .error }) {
-                status = .fails
-            } else {
-                status = .syncs
-            }
-            outcomes.append(PreflightReport.RecordOutcome(pair: pair, record: record, status: status, findings: findings,
-                                                          counterpart: counterparts.counterpart(of: document)))
+        func exclusion(of document: Document) -> (pair: SyncPair, reason: String?)? {
+            SyncPair.source(of: document).map { ($0, Self.exclusion(of: document, for: $0, settings: settings, context: context, filters: filters)) }
         }
         // A record the sync leaves out cannot fail: its errors are dropped; warnings and notes
-        // (why it is left out: no SKU, no email) stay.
-        var excludedRecords = Set<RecordIdentity>()
-        for index in outcomes.indices {
-            guard case .excluded = outcomes[index].status else { continue }
-            excludedRecords.insert(outcomes[index].record)
-            outcomes[index].findings.removeAll { $0.severity == .error }
+        // (why it is left out: no SKU, no email) stay. The HubSpot records are at hand, so
+        // whether each is left out is known before anything is checked.
+        var excludedHubSpotRecords = Set<RecordIdentity>()
+        for document in account.hubspot where exclusion(of: document)?.reason != nil {
+            excludedHubSpotRecords.insert(RecordIdentity(document))
         }
-        report.findings.removeAll { $0.severity == .error && excludedRecords.contains($0.record) }
-        var preflight = PreflightReport(account: account.directory, setupDate: setupDate, outcomes: outcomes, report: report,
+        /// Checks one record; returns what was found about it (findings on other records,
+        /// such as an invoice's line items, go to the report and `others`).
+        func check(_ document: Document, _ record: RecordIdentity, excluded: Bool, others: (Finding) -> Void = { _ in }) -> [Finding] {
+            if files.last != document.file.name { files.append(document.file.name) }
+            var own: [Finding] = []
+            for finding in run.checkTakingFindings(.document(document)) {
+                let isOwn = finding.record == record
+                if finding.severity == .error, isOwn ? excluded : excludedHubSpotRecords.contains(finding.record) { continue }
+                findings.append(finding)
+                if isOwn { own.append(finding) } else { others(finding) }
+            }
+            return own
+        }
+        func outcome(_ document: Document, _ record: RecordIdentity, _ pair: SyncPair, _ exclusion: String?, _ found: [Finding]) -> PreflightReport.RecordOutcome {
+            let status: PreflightReport.Status = if let exclusion { .excluded(exclusion) } else if found.contains(where: { $0.severity == .error }) { .fails } else { .syncs }
+            return PreflightReport.RecordOutcome(pair: pair, record: record, status: status, findings: found,
+                                                 counterpart: status == .fails || keepsEveryOutcome ? counterparts.counterpart(of: document) : nil)
+        }
+
+        // QBO records, each judged as soon as it is checked.
+        let recordErrors = AccountLoader.forEachQuickBooksRecord(of: account) { document in
+            counterparts.note(document)
+            let record = RecordIdentity(document)
+            let judged = exclusion(of: document)
+            let found = check(document, record, excluded: judged?.reason != nil)
+            if let (pair, reason) = judged { tally.add(outcome(document, record, pair, reason, found)) }
+        }
+        // HubSpot records, all checked before any is judged: findings on an invoice's line
+        // items fail the invoice.
+        var hubspotFindings: [RecordIdentity: [Finding]] = [:]
+        var judged: [(document: Document, record: RecordIdentity, pair: SyncPair, exclusion: String?)] = []
+        for document in account.hubspot {
+            let record = RecordIdentity(document)
+            let judgement = exclusion(of: document)
+            let own = check(document, record, excluded: judgement?.reason != nil) { hubspotFindings[$0.record, default: []].append($0) }
+            if !own.isEmpty { hubspotFindings[record, default: []] += own }
+            if let (pair, reason) = judgement { judged.append((document, record, pair, reason)) }
+        }
+        for (document, record, pair, exclusion) in judged {
+            var found = (hubspotFindings[record] ?? []).sorted(by: Finding.precedesInFile)
+            if let invoice = document.crmObject, invoice.type == .invoices {
+                for (_, line) in context.lineItems(of: invoice) {
+                    if let line { found += (hubspotFindings[RecordIdentity(line)] ?? []).sorted(by: Finding.precedesInFile) }
+                }
+            }
+            tally.add(outcome(document, record, pair, exclusion, found))
+        }
+        // The account descriptions, the settings and the pending changes: no records to judge.
+        for document in [account.hubspotAccountDocument, account.settingsDocument].compactMap({ $0 }) {
+            if !files.contains(document.file.name) { files.append(document.file.name) }
+            run.check(.document(document))
+        }
+        for subject in changes { run.check(subject) }
+        var report = run.finish(fileOrder: files, adding: findings)
+        report.inputErrors = recordErrors
+        var preflight = PreflightReport(account: account.directory, setupDate: setupDate, summaries: tally.summaries, failing: tally.failing,
+                                        outcomes: tally.every, report: report,
                                         fees: Self.fees(account, syncsInvoicesToQuickBooks: context.syncsInvoicesToQuickBooks))
         if let setupDate {
             preflight.recommendedFilters = SyncPair.all.compactMap { pair in
@@ -147,24 +187,22 @@ extension Array where Element: Hashable {
 /// Matches records across the two sides as the sync does: contacts and customers by email,
 /// products by SKU, invoices by number.
 struct Counterparts {
+    let account: AccountSnapshot
     var contactsByEmail: [String: String] = [:]
-    var customersByEmail: [String: String] = [:]
     var productsBySKU: [String: String] = [:]
     var itemsBySKU: [String: String] = [:]
     var hubspotInvoicesByNumber: [String: String] = [:]
+    /// QBO invoices by number, noted as they are read (`note`), and only when the snapshot
+    /// holds HubSpot invoices to match them with.
     var quickbooksInvoicesByNumber: [String: String] = [:]
+    private let notesInvoices: Bool
 
     init(account: AccountSnapshot, context: RuleContext) {
+        self.account = account
+        notesInvoices = account.hubspotTypes.contains(.invoices)
         for document in account.quickbooks {
-            switch document.content {
-            case .quickbooks(.name(let customer)) where customer.entity == "Customer":
-                if let email = customer.email?.value.lowercased(), let id = customer.id?.value { customersByEmail[email] = customersByEmail[email] ?? id }
-            case .quickbooks(.item(let item)):
-                if let sku = item.sku?.value, let id = item.id?.value { itemsBySKU[sku] = itemsBySKU[sku] ?? id }
-            case .quickbooks(.transaction(let invoice)) where invoice.entity == "Invoice":
-                if let number = invoice.docNumber?.value, let id = invoice.id?.value { quickbooksInvoicesByNumber[number] = quickbooksInvoicesByNumber[number] ?? id }
-            default: break
-            }
+            guard case .quickbooks(.item(let item)) = document.content, let sku = item.sku?.value, let id = item.id?.value else { continue }
+            itemsBySKU[sku] = itemsBySKU[sku] ?? id
         }
         for document in account.hubspot {
             guard let object = document.crmObject, let id = object.id?.value else { continue }
@@ -177,6 +215,13 @@ struct Counterparts {
         }
     }
 
+    /// Notes a QBO record as it is read: its invoice number, for HubSpot invoices' counterparts.
+    mutating func note(_ document: Document) {
+        guard notesInvoices, case .quickbooks(.transaction(let invoice)) = document.content, invoice.entity == "Invoice",
+              let number = invoice.docNumber?.value, let id = invoice.id?.value else { return }
+        quickbooksInvoicesByNumber[number] = quickbooksInvoicesByNumber[number] ?? id
+    }
+
     func counterpart(of document: Document) -> String? {
         switch document.content {
         case .quickbooks(.name(let customer)):
@@ -187,7 +232,8 @@ struct Counterparts {
             return invoice.docNumber.flatMap { hubspotInvoicesByNumber[$0.value] }.map { "HubSpot invoice \($0)" }
         case .hubspot(let object):
             switch object.type {
-            case .contacts: return object["email"].flatMap { customersByEmail[$0.value.lowercased()] }.map { "QBO Customer \($0)" }
+            case .contacts:
+                return object["email"].flatMap { account.names.customer(email: $0.value.trimmingSpaces.lowercased())?.id }.map { "QBO Customer \($0)" }
             case .products: return object["hs_sku"].flatMap { itemsBySKU[$0.value] }.map { "QBO Item \($0)" }
             case .invoices: return object["hs_number"].flatMap { quickbooksInvoicesByNumber[$0.value] }.map { "QBO Invoice \($0)" }
             default: return nil

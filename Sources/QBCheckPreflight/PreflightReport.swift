@@ -41,34 +41,16 @@ public struct PreflightReport: Sendable {
     /// The recommended filters preflight applied (pair and direction, in words): those of the
     /// pairs whose filters `qbcheck.json` does not set.
     public var recommendedFilters: [(pair: SyncPair, filter: String)] = []
+    /// The counts of every pair and direction, in `SyncPair.all`'s order.
+    public var summaries: [PairSummary]
+    /// The records that would fail, in pair order.
+    public var failing: [RecordOutcome]
+    /// Every record's outcome, in input order, when `Preflight.keepsEveryOutcome` asked for
+    /// them (a large account's would not fit in memory); else empty.
     public var outcomes: [RecordOutcome]
     /// Every finding of the run (records, settings, account descriptions, pending changes).
     public var report: Report
     public var fees: [FeeTotal]
-
-    public var summaries: [PairSummary] {
-        SyncPair.all.map { pair in
-            var summary = PairSummary(pair: pair)
-            var reasons: [String: Int] = [:]
-            for outcome in outcomes where outcome.pair == pair {
-                summary.records += 1
-                switch outcome.status {
-                case .syncs: summary.syncs += 1
-                case .fails: summary.fails += 1
-                case .excluded(let reason):
-                    summary.excluded += 1
-                    reasons[reason, default: 0] += 1
-                }
-            }
-            summary.exclusions = reasons.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { ($0.key, $0.value) }
-            return summary
-        }
-    }
-
-    /// The records that would fail, in pair order.
-    public var failing: [RecordOutcome] {
-        outcomes.filter { $0.status == .fails }
-    }
 
     /// Findings about the accounts' settings rather than a record: recommendations.
     public var accountFindings: [Finding] {
@@ -83,4 +65,41 @@ public struct PreflightReport: Sendable {
     }
 
     static let settingsKinds: Set<String> = ["QBO Preferences", "QBO CompanyInfo", "qbcheck.json", "hubspot/account.json"]
+}
+
+/// Counts the records' outcomes as they come, keeping whole only those of the failing records
+/// (and every one when asked).
+struct OutcomeTally {
+    var keepsEvery: Bool
+    private(set) var failing: [PreflightReport.RecordOutcome] = []
+    private(set) var every: [PreflightReport.RecordOutcome] = []
+    private var counts = SyncPair.all.map { PreflightReport.PairSummary(pair: $0) }
+    private var reasons = SyncPair.all.map { _ in [String: Int]() }
+
+    init(keepsEvery: Bool) {
+        self.keepsEvery = keepsEvery
+    }
+
+    mutating func add(_ outcome: PreflightReport.RecordOutcome) {
+        if keepsEvery { every.append(outcome) }
+        guard let index = SyncPair.all.firstIndex(of: outcome.pair) else { return }
+        counts[index].records += 1
+        switch outcome.status {
+        case .syncs: counts[index].syncs += 1
+        case .fails:
+            counts[index].fails += 1
+            failing.append(outcome)
+        case .excluded(let reason):
+            counts[index].excluded += 1
+            reasons[index][reason, default: 0] += 1
+        }
+    }
+
+    var summaries: [PreflightReport.PairSummary] {
+        zip(counts, reasons).map { summary, reasons in
+            var summary = summary
+            summary.exclusions = reasons.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { ($0.key, $0.value) }
+            return summary
+        }
+    }
 }

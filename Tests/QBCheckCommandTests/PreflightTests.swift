@@ -100,7 +100,7 @@ import Testing
         ]
         let (snapshot, errors) = AccountLoader(fileSystem: .inMemory(files)).load("acct")
         #expect(errors.isEmpty, "\(errors)")
-        let report = Preflight().run(snapshot)
+        let report = Preflight(keepsEveryOutcome: true).run(snapshot)
         func status(_ pair: SyncPair, _ id: String) -> PreflightReport.Status? {
             report.outcomes.first { $0.pair == pair && $0.record.id == id }?.status
         }

@@ -5,8 +5,21 @@
 /// records are added, so rules ask for them in constant time, however large the snapshot.
 public struct AccountSnapshot: Sendable {
     public var directory: String
-    /// Every QBO record of `DIR/quickbooks/`, in file order.
+    /// Every QBO record of `DIR/quickbooks/`, in file order; when the snapshot was loaded with
+    /// `keepingRecords: false`, only items and the company's settings (the others are read
+    /// again from `quickbooksFiles` when needed).
     public private(set) var quickbooks: [Document] = []
+    /// The QBO files of the snapshot, in the order they were read.
+    public var quickbooksFiles: [String] = [] {
+        didSet { quickbooksFileSet = Set(quickbooksFiles) }
+    }
+    private var quickbooksFileSet: Set<String> = []
+    /// The file system the snapshot was read from, to read `quickbooksFiles` again; nil when
+    /// every record was kept.
+    public var rereadsFrom: FileSystem?
+    /// The customers, vendors and employees, kept or not, as the compact records others are
+    /// checked against.
+    public private(set) var names = NameLedger()
     /// Every HubSpot record of `DIR/hubspot/`, in file order.
     public private(set) var hubspot: [Document] = []
     public var customFieldDefinitions: CustomFieldDefinitions?
@@ -28,11 +41,14 @@ public struct AccountSnapshot: Sendable {
         for document in quickbooks + hubspot { add(document) }
     }
 
-    /// Adds a QBO or HubSpot record.
-    public mutating func add(_ document: Document) {
+    /// Adds a QBO or HubSpot record. Without `keeping`, a customer, vendor, employee,
+    /// transaction or payment is only noted (its name record, its kind), not kept: a snapshot
+    /// of a year of invoices would not fit in memory.
+    public mutating func add(_ document: Document, keeping: Bool = true) {
         switch document.content {
         case .quickbooks(let entity):
-            quickbooks.append(document)
+            if case .name(let name) = entity { names.add(NameRecord(name)) }
+            if keeping || !Self.isBulk(entity) { quickbooks.append(document) }
             quickbooksEntities.insert(entity.name)
             if case .companyInfo(let info) = entity, companyInfo == nil { companyInfo = (document, info) }
             if case .preferences(let found) = entity, preferences == nil { preferences = (document, found) }
@@ -44,15 +60,41 @@ public struct AccountSnapshot: Sendable {
         }
     }
 
+    /// Customers, vendors, employees, transactions, payments and the rest: the kinds an account
+    /// has by the million. Items and the company's settings are what other records are checked
+    /// against, and few.
+    public static func isBulk(_ entity: QBOEntity) -> Bool {
+        isBulk(name: entity.name)
+    }
+
+    /// Whether the first look at a snapshot that keeps no bulk records reads records of the QBO
+    /// entity `name` whole: the kept kinds, and the customers, vendors and employees it notes
+    /// (`names`). The others are only counted as present, and read whole when checked.
+    public static func isReadOnFirstLook(name: String) -> Bool {
+        !isBulk(name: name) || QBOEntity.nameEntityNames.contains(name)
+    }
+
+    /// Whether records of the QBO entity `name` are of a bulk kind.
+    public static func isBulk(name: String) -> Bool {
+        switch name {
+        case "Item", "CompanyInfo", "Preferences": false
+        default: true
+        }
+    }
+
+    /// Whether records were left out (`add(_:keeping: false)`) and must be read again.
+    public var keepsEveryRecord: Bool { rereadsFrom == nil }
+
+    /// Whether `document` is one of the snapshot's QBO records that were left out and are being
+    /// read again: a record of the account itself, though not among `quickbooks`.
+    public func isRereadRecord(_ document: Document) -> Bool {
+        rereadsFrom != nil && quickbooksFileSet.contains(document.file.name)
+    }
+
     public var hubspotAccount: HubSpotAccount? { hubspotAccountDocument?.hubspotAccount }
 
     /// Every document of the snapshot: QBO records, HubSpot records, account descriptions, settings.
     public var allDocuments: [Document] {
         quickbooks + hubspot + [hubspotAccountDocument, settingsDocument].compactMap { $0 }
-    }
-
-    /// QBO customers, vendors and employees: the records that share one display-name space.
-    public var nameEntities: [(document: Document, entity: QBONameEntity)] {
-        quickbooks.compactMap { document in document.nameEntity.map { (document, $0) } }
     }
 }

@@ -37,6 +37,15 @@ public struct Finding: Sendable, Hashable {
 
 /// Which record a finding is about: its kind and id in its system, how messages name it, and
 /// where it stands in its file.
+extension Finding {
+    /// The order of a report's findings within one file: by position, then rule, then pointer.
+    public static func precedesInFile(_ lhs: Finding, _ rhs: Finding) -> Bool {
+        if lhs.position != rhs.position { return lhs.position < rhs.position }
+        if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
+        return lhs.pointer < rhs.pointer
+    }
+}
+
 public struct RecordIdentity: Sendable, Hashable {
     /// `QBO Invoice`, `HubSpot contact`.
     public var kind: String

@@ -9,9 +9,7 @@ public struct RuleContext: Sendable {
     private var hubspotIndex: [CRMObjectType: [String: Document]] = [:]
     /// HubSpot invoices by invoice number (`hs_number`), to tell a QBO invoice's origin.
     private var hubspotInvoicesByNumber: [String: Document] = [:]
-    /// The account's QBO customers by `Id` and by email (lowercased), and items by `Id` and `Sku`.
-    public private(set) var customersByID: [String: QBONameEntity] = [:]
-    public private(set) var customersByEmail: [String: QBONameEntity] = [:]
+    /// The account's QBO items by `Id` and `Sku` (customers are found in `account.names`).
     public private(set) var itemsByID: [String: QBOItem] = [:]
     public private(set) var itemsBySKU: [String: QBOItem] = [:]
     /// HubSpot contacts by email (lowercased), from the account and the batch.
@@ -28,18 +26,9 @@ public struct RuleContext: Sendable {
             }
         }
         for document in account?.quickbooks ?? [] {
-            switch document.content {
-            case .quickbooks(.name(let entity)) where entity.entity == "Customer":
-                if let id = entity.id?.value { customersByID[id] = entity }
-                if let email = entity.email?.value.trimmingSpaces.lowercased(), !email.isEmpty, customersByEmail[email] == nil {
-                    customersByEmail[email] = entity
-                }
-            case .quickbooks(.item(let item)):
-                if let id = item.id?.value { itemsByID[id] = item }
-                if let sku = item.sku?.value, !sku.isEmpty, itemsBySKU[sku] == nil { itemsBySKU[sku] = item }
-            default:
-                break
-            }
+            guard case .quickbooks(.item(let item)) = document.content else { continue }
+            if let id = item.id?.value { itemsByID[id] = item }
+            if let sku = item.sku?.value, !sku.isEmpty, itemsBySKU[sku] == nil { itemsBySKU[sku] = item }
         }
         for document in (account?.hubspot ?? []) + batchDocuments {
             guard let object = document.crmObject, let id = object.id?.value else { continue }
@@ -63,10 +52,15 @@ public struct RuleContext: Sendable {
         account?.quickbooksEntities.contains(entity) ?? false
     }
 
+    /// The account's QBO customer with this `Id`.
+    public func customer(id: String) -> NameRecord? {
+        account?.names.customer(id: id)
+    }
+
     /// The QBO customer a HubSpot contact is matched to: the one with the contact's email.
-    public func customer(matching contact: CRMObject) -> QBONameEntity? {
+    public func customer(matching contact: CRMObject) -> NameRecord? {
         guard let email = contact["email"]?.value.trimmingSpaces.lowercased() else { return nil }
-        return customersByEmail[email]
+        return account?.names.customer(email: email)
     }
 
     /// Whether the account snapshot holds HubSpot records of this type.

@@ -82,6 +82,22 @@ public struct RuleRun {
         }
     }
 
+    /// Feeds a record to the rules and takes back what they found, in report order, leaving it
+    /// out of `finish`'s report. `preflight` judges each record by its findings as it goes, so
+    /// that it need not keep a million records until the end.
+    public mutating func checkTakingFindings(_ subject: Subject) -> [Finding] {
+        let before = outputs.map { $0.findings.count }
+        check(subject)
+        var taken: [Finding] = []
+        for index in outputs.indices where outputs[index].findings.count > before[index] {
+            for var finding in outputs[index].takeFindings(from: before[index]) {
+                if let override = overrides[index] { finding.severity = override }
+                taken.append(finding)
+            }
+        }
+        return taken.sorted(by: Finding.precedesInFile)
+    }
+
     private mutating func count(_ document: Document) {
         documents += 1
         if keepsRecords { records.append(RecordIdentity(document)) }
@@ -101,8 +117,10 @@ public struct RuleRun {
         for (index, output) in part.outputs { outputs[index].absorb(output) }
     }
 
-    public func finish(fileOrder: [String] = []) -> Report {
-        var findings: [Finding] = []
+    /// The report, with the findings `checkTakingFindings` handed out and the caller hands
+    /// back (`adding`), ordered and deduplicated with the others.
+    public func finish(fileOrder: [String] = [], adding taken: [Finding] = []) -> Report {
+        var findings: [Finding] = taken
         var skipped = self.skipped
         for (output, override) in zip(outputs, overrides) {
             var ruleFindings = output.findings
@@ -118,9 +136,7 @@ public struct RuleRun {
             let (left, right) = (order[lhs.file] ?? Int.max, order[rhs.file] ?? Int.max)
             if left != right { return left < right }
             if lhs.file != rhs.file { return lhs.file < rhs.file }
-            if lhs.position != rhs.position { return lhs.position < rhs.position }
-            if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
-            return lhs.pointer < rhs.pointer
+            return Finding.precedesInFile(lhs, rhs)
         }
         var unique: [Finding] = []
         var seen = Set<Finding>()

@@ -41,6 +41,15 @@ public struct RuleOutput: Sendable {
         for (reason, count) in other.skips { skips[reason, default: 0] += count }
     }
 
+    /// Removes and returns the findings from `start` on (those of the record just judged).
+    mutating func takeFindings(from start: Int) -> [Finding] {
+        // Copied out before the removal, which then happens in place (a slice kept alive
+        // would make the removal copy the whole array).
+        let taken = Array(findings[start...])
+        findings.removeSubrange(start...)
+        return taken
+    }
+
     /// Notes that one record could not be judged, and why.
     public mutating func skip(_ reason: String) {
         skips[reason, default: 0] += 1

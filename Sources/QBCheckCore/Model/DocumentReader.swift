@@ -25,16 +25,35 @@ public enum DocumentReader {
     /// The same, with the HubSpot type the file's name announces already worked out (NDJSON
     /// readers hand every line of one file here).
     public static func forEach(in file: SourceFile, hint: CRMObjectType?, _ body: (Entry, Int) -> Void) {
+        forEach(in: file, reading: Reading(hint: hint, skimsBulkRecords: false), body)
+    }
+
+    /// How a file is read: the HubSpot type its name announces, and whether QBO records that
+    /// an account snapshot's first look does not need (`AccountSnapshot.isReadOnFirstLook`:
+    /// transactions, payments) are only recognized, not read into their model
+    /// (`QBOEntity.other`): they are read whole later, one at a time.
+    public struct Reading: Sendable {
+        public var hint: CRMObjectType?
+        public var skimsBulkRecords: Bool
+
+        public init(hint: CRMObjectType?, skimsBulkRecords: Bool) {
+            self.hint = hint
+            self.skimsBulkRecords = skimsBulkRecords
+        }
+    }
+
+    /// The same, read as `reading` says.
+    public static func forEach(in file: SourceFile, reading: Reading, _ body: (Entry, Int) -> Void) {
         JSONReader.forEachPiece(in: file, streams: streamsRecords, leadsToStreamed: leadsToRecords) { piece in
             switch piece {
             case .failure(let error):
                 body(.failure(InputError(error, in: file)), error.offset)
             case .success(.value(let node)):
-                for result in read(node, in: file, hint: hint) {
+                for result in read(node, in: file, reading: reading) {
                     body(result.mapError { InputError($0, in: file, within: node.location, at: node.pointer ?? .root) }, node.offset)
                 }
             case .success(.element(let path, _, let node)):
-                for result in element(node, in: path, file: file, hint: hint) {
+                for result in element(node, in: path, file: file, reading: reading) {
                     body(result.mapError { InputError($0, in: file, within: node.location, at: node.pointer ?? .root) }, node.offset)
                 }
             }
@@ -59,11 +78,11 @@ public enum DocumentReader {
     }
 
     /// Reads one streamed element as its container says it is.
-    private static func element(_ node: Node, in path: [String], file: SourceFile, hint: CRMObjectType?) -> [Result<Subject, ShapeError>] {
+    private static func element(_ node: Node, in path: [String], file: SourceFile, reading: Reading) -> [Result<Subject, ShapeError>] {
         switch path.first {
-        case "QueryResponse": [quickbooks(node, name: path[1], in: file)]
-        case "BatchItemResponse", "BatchItemRequest": batchItem(node, in: file).map { [$0] } ?? []
-        default: read(node, in: file, hint: hint)
+        case "QueryResponse": [quickbooks(node, name: path[1], in: file, reading: reading)]
+        case "BatchItemResponse", "BatchItemRequest": batchItem(node, in: file, reading: reading).map { [$0] } ?? []
+        default: read(node, in: file, reading: reading)
         }
     }
 
@@ -74,9 +93,9 @@ public enum DocumentReader {
         return CRMObjectType(apiName: stem)
     }
 
-    private static func read(_ node: Node, in file: SourceFile, hint: CRMObjectType?) -> [Result<Subject, ShapeError>] {
+    private static func read(_ node: Node, in file: SourceFile, reading: Reading) -> [Result<Subject, ShapeError>] {
         if node.isArray {
-            return node.elements.flatMap { read($0, in: file, hint: hint) }
+            return node.elements.flatMap { read($0, in: file, reading: reading) }
         }
         guard node.isObject else {
             return [.failure(ShapeError(at: node.location, "expected a QBO or HubSpot document (a JSON object), found \(node.typeName)"))]
@@ -84,7 +103,7 @@ public enum DocumentReader {
         let keys = MemberNames(node: node)
         do throws(ShapeError) {
             if keys.contains("before") || keys.contains("after"), keys.isSubset(of: ["before", "after", "$comment"]) {
-                return [try edit(node, in: file, hint: hint)]
+                return [try edit(node, in: file, reading: reading)]
             }
             if HubSpotAccount.recognizes(node) {
                 return [.success(.document(Document(file: file, root: node, content: .hubspotAccount(try HubSpotAccount(node)))))]
@@ -96,29 +115,29 @@ public enum DocumentReader {
                 return [.failure(ShapeError(at: fault.location, "this is a QBO error response (Fault), not a record: \(faultSummary(fault))"))]
             }
             if let query = try node.object("QueryResponse") {
-                return queryResponse(query, in: file)
+                return queryResponse(query, in: file, reading: reading)
             }
             if keys.contains("BatchItemResponse") || keys.contains("BatchItemRequest") {
-                return try batch(node, in: file)
+                return try batch(node, in: file, reading: reading)
             }
             if keys.contains("CDCResponse") {
                 var results: [Result<Subject, ShapeError>] = []
                 for response in try node.array("CDCResponse") {
-                    for query in try response.array("QueryResponse") { results += queryResponse(query, in: file) }
+                    for query in try response.array("QueryResponse") { results += queryResponse(query, in: file, reading: reading) }
                 }
                 return results
             }
             if let name = keys.onlyEntityBesidesTimeAndWarnings(), let entity = node.child(name) {
-                return [quickbooks(entity, name: name, in: file)]
+                return [quickbooks(entity, name: name, in: file, reading: reading)]
             }
             if keys.contains("results"), !keys.contains("properties") {
-                return try node.array("results").flatMap { read($0, in: file, hint: hint) }
+                return try node.array("results").flatMap { read($0, in: file, reading: reading) }
             }
             if keys.contains("properties"), keys.contains("id") || keys.contains("associations") || keys.contains("createdAt") {
-                return [hubspot(node, in: file, hint: hint)]
+                return [hubspot(node, in: file, hint: reading.hint)]
             }
             if let name = bareQuickBooksEntity(keys) {
-                return [quickbooks(node, name: name, in: file)]
+                return [quickbooks(node, name: name, in: file, reading: reading)]
             }
         } catch {
             return [.failure(error)]
@@ -134,24 +153,24 @@ public enum DocumentReader {
         return "code \(code), \"\(message)\""
     }
 
-    private static func queryResponse(_ query: Node, in file: SourceFile) -> [Result<Subject, ShapeError>] {
+    private static func queryResponse(_ query: Node, in file: SourceFile, reading: Reading) -> [Result<Subject, ShapeError>] {
         var results: [Result<Subject, ShapeError>] = []
         for (key, value) in query.members where QBOEntity.knownNames.contains(key) {
             guard value.isArray else {
                 results.append(.failure(ShapeError(at: value.location, "expected the QueryResponse's \"\(key)\" to be an array, found \(value.typeName)")))
                 continue
             }
-            for element in value.elements { results.append(quickbooks(element, name: key, in: file)) }
+            for element in value.elements { results.append(quickbooks(element, name: key, in: file, reading: reading)) }
         }
         return results
     }
 
-    private static func batch(_ node: Node, in file: SourceFile) throws(ShapeError) -> [Result<Subject, ShapeError>] {
-        (try node.array("BatchItemResponse") + node.array("BatchItemRequest")).compactMap { batchItem($0, in: file) }
+    private static func batch(_ node: Node, in file: SourceFile, reading: Reading) throws(ShapeError) -> [Result<Subject, ShapeError>] {
+        (try node.array("BatchItemResponse") + node.array("BatchItemRequest")).compactMap { batchItem($0, in: file, reading: reading) }
     }
 
     /// One item of a batch request or response. Faults and queries are not records: nil.
-    private static func batchItem(_ item: Node, in file: SourceFile) -> Result<Subject, ShapeError>? {
+    private static func batchItem(_ item: Node, in file: SourceFile, reading: Reading) -> Result<Subject, ShapeError>? {
         guard let name = item.members.map(\.key).first(where: { QBOEntity.knownNames.contains($0) }),
               let entity = item.child(name) else { return nil }
         var operation: Document.Operation?
@@ -165,15 +184,18 @@ public enum DocumentReader {
         } catch {
             return .failure(error)
         }
-        return quickbooks(entity, name: name, in: file).map {
+        return quickbooks(entity, name: name, in: file, reading: reading).map {
             guard case .document(let document) = $0 else { return $0 }
             return .document(Document(file: document.file, location: document.location, pointer: document.pointer, content: document.content, operation: operation))
         }
     }
 
-    private static func quickbooks(_ node: Node, name: String, in file: SourceFile) -> Result<Subject, ShapeError> {
+    private static func quickbooks(_ node: Node, name: String, in file: SourceFile, reading: Reading) -> Result<Subject, ShapeError> {
         guard node.isObject else {
             return .failure(ShapeError(at: node.location, "expected the QBO \(name) to be an object, found \(node.typeName)"))
+        }
+        if reading.skimsBulkRecords, !AccountSnapshot.isReadOnFirstLook(name: name) {
+            return .success(.document(Document(file: file, root: node, content: .quickbooks(.other(name, node.location)))))
         }
         do throws(ShapeError) {
             return .success(.document(Document(file: file, root: node, content: .quickbooks(try QBOEntity(node.untraced, name: name)))))
@@ -224,10 +246,10 @@ public enum DocumentReader {
         return nil
     }
 
-    private static func edit(_ node: Node, in file: SourceFile, hint: CRMObjectType?) throws(ShapeError) -> Result<Subject, ShapeError> {
+    private static func edit(_ node: Node, in file: SourceFile, reading: Reading) throws(ShapeError) -> Result<Subject, ShapeError> {
         func side(_ key: String) throws(ShapeError) -> Document? {
             guard let child = node.child(key), !child.isNull else { return nil }
-            let results = read(child, in: file, hint: hint)
+            let results = read(child, in: file, reading: reading)
             guard results.count == 1, let only = results.first else {
                 throw ShapeError(at: child.location, "\"\(key)\" of an edit must hold exactly one record, found \(results.count)")
             }

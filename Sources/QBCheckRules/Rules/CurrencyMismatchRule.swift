@@ -15,12 +15,12 @@ public struct CurrencyMismatchRule: Rule {
               let home = preferences.homeCurrency?.value.uppercased() else { return }
         let multicurrency = preferences.multiCurrencyEnabled?.value ?? false
         let currency: Located<String>
-        let customer: QBONameEntity?
+        let customer: NameRecord?
         switch document.content {
         case .quickbooks(.transaction(let transaction)) where transaction.entity == "Invoice":
             guard context.isInvoiceBoundForQuickBooks(document) != false, let value = transaction.currency else { return }
             currency = value
-            customer = transaction.customer.flatMap { context.customersByID[$0.value] }
+            customer = transaction.customer.flatMap { context.customer(id: $0.value) }
         case .hubspot(let invoice) where invoice.type == .invoices:
             guard context.isInvoiceBoundForQuickBooks(document) == true, let value = invoice["hs_currency"] else { return }
             currency = value
@@ -34,9 +34,9 @@ public struct CurrencyMismatchRule: Rule {
             output.report(currency.location, in: document,
                 "\(document.label) is in \(code), but the QuickBooks company works only in its home currency \(home) (multicurrency is off), so QuickBooks rejects it",
                 remedy: "Invoice this customer in \(home), or turn on multicurrency in QuickBooks (it cannot be turned off again).")
-        } else if let customer, let customerCurrency = customer.currency?.value.uppercased(), customerCurrency != code {
+        } else if let customer, let customerCurrency = customer.currency?.uppercased(), customerCurrency != code {
             output.report(currency.location, in: document,
-                "\(document.label) is in \(code), but its QuickBooks customer \"\(customer.effectiveDisplayName?.value ?? "")\" is in \(customerCurrency), and a customer's currency cannot change, so QuickBooks rejects it",
+                "\(document.label) is in \(code), but its QuickBooks customer \"\(customer.displayName ?? "")\" is in \(customerCurrency), and a customer's currency cannot change, so QuickBooks rejects it",
                 remedy: "Invoice the customer in \(customerCurrency), or create a separate customer for \(code) invoices.")
         }
     }

@@ -54,12 +54,9 @@ public struct DuplicateDisplayNameRule: Rule {
 
     public func makeChecker(in context: RuleContext) -> any RecordChecker {
         var checker = Checker(rule: self, context: context)
-        for (_, entity) in context.account?.nameEntities ?? [] {
-            guard let name = entity.effectiveDisplayName?.value else { continue }
-            checker.claim(name, by: Holder(record: .account(entity: entity.entity), name: name, id: entity.id?.value))
-            if entity.entity == "Customer", let email = entity.email?.value.trimmingCharacters.lowercased() {
-                checker.customerEmails.insert(email)
-            }
+        for (position, record) in (context.account?.names.records ?? []).enumerated() {
+            guard let name = record.displayName else { continue }
+            checker.claimForAccount(name, position: Int32(position))
         }
         return checker
     }
@@ -68,26 +65,44 @@ public struct DuplicateDisplayNameRule: Rule {
     private struct Checker: RecordChecker {
         let rule: DuplicateDisplayNameRule
         let context: RuleContext
+        /// The account's names, by the position of their record in `account.names`: four bytes
+        /// a name where a holder is seventy, for the million customers of a large account.
+        var accountExact: [String: Int32] = [:]
+        var accountFolded: [String: Int32] = [:]
+        /// The names the checked records claim, beyond the account's.
         var exact: [String: Holder] = [:]
         /// Folded names that differ from the name itself (most do: folding lowercases).
         var folded: [String: Holder] = [:]
-        var customerEmails = Set<String>()
+
+        mutating func claimForAccount(_ name: String, position: Int32) {
+            if accountExact[name] == nil { accountExact[name] = position }
+            let key = DuplicateDisplayNameRule.fold(name)
+            if accountFolded[key] == nil { accountFolded[key] = position }
+        }
 
         mutating func claim(_ name: String, by holder: Holder) {
-            if exact[name] == nil { exact[name] = holder }
+            if accountExact[name] == nil, exact[name] == nil { exact[name] = holder }
             let key = DuplicateDisplayNameRule.fold(name)
-            if folded[key] == nil { folded[key] = holder }
+            if accountFolded[key] == nil, folded[key] == nil { folded[key] = holder }
+        }
+
+        /// Who holds `name` exactly, or, with `folded`, a name that folds to the same key.
+        func holder(of key: String, folded isFolded: Bool) -> Holder? {
+            if let position = (isFolded ? accountFolded : accountExact)[key], let record = context.account?.names.records[Int(position)] {
+                return Holder(record: .account(entity: record.entity), name: record.displayName ?? "", id: record.id)
+            }
+            return (isFolded ? folded : exact)[key]
         }
 
         mutating func check(_ subject: Subject, into output: inout RuleOutput) {
             guard let document = subject.resulting else { return }
-            guard let candidate = rule.candidate(for: document, in: context, customerEmails: customerEmails, output: &output) else { return }
+            guard let candidate = rule.candidate(for: document, in: context, output: &output) else { return }
             let name = candidate.name.value
             // QuickBooks refuses display names over 500 characters anyway (name-too-long).
             guard name.utf8.count <= 2000 else { return }
-            if let holder = exact[name], holder.id == nil || holder.id != candidate.holder.id {
+            if let holder = holder(of: name, folded: false), holder.id == nil || holder.id != candidate.holder.id {
                 rule.report(candidate, takenBy: holder, exactly: true, into: &output)
-            } else if let holder = folded[DuplicateDisplayNameRule.fold(name)], holder.name != name,
+            } else if let holder = holder(of: DuplicateDisplayNameRule.fold(name), folded: true), holder.name != name,
                       holder.id == nil || holder.id != candidate.holder.id {
                 rule.report(candidate, takenBy: holder, exactly: false, into: &output)
             }
@@ -95,8 +110,7 @@ public struct DuplicateDisplayNameRule: Rule {
         }
     }
 
-    private func candidate(for document: Document, in context: RuleContext, customerEmails: Set<String>,
-                           output: inout RuleOutput) -> Candidate? {
+    private func candidate(for document: Document, in context: RuleContext, output: inout RuleOutput) -> Candidate? {
         switch document.content {
         case .quickbooks(.name(let entity)):
             // A stored record of the account itself is no new name; a create or update is.
@@ -108,7 +122,7 @@ public struct DuplicateDisplayNameRule: Rule {
             // Contacts without an email are excluded from contact sync; those whose email
             // matches a QBO customer update that customer instead of creating one.
             guard let email = contact["email"]?.value.trimmingCharacters.lowercased(), !email.isEmpty,
-                  !customerEmails.contains(email) else { return nil }
+                  context.account?.names.customer(email: email) == nil else { return nil }
             guard let (name, derivation) = derivedName(of: contact, in: context, output: &output) else { return nil }
             let holder = Holder(record: .contact(label: document.label, email: email), name: name.value, id: nil)
             return Candidate(document: document, name: name, derivation: derivation, holder: holder)

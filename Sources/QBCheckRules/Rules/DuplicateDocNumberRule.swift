@@ -110,8 +110,12 @@ public struct DuplicateDocNumberRule: Rule {
             case .quickbooks(.transaction(let transaction)):
                 guard DuplicateDocNumberRule.numberedEntities.contains(transaction.entity), let value = transaction.docNumber, !value.value.isEmpty else { return }
                 number = value
-                holder = Holder(record: .quickbooks(entity: transaction.entity), identity: transaction.id?.value ?? "\(document.file.name)#\(document.pointer)",
-                                hasID: transaction.id != nil, inSnapshot: false)
+                // A record of a snapshot too large to keep is read again to be checked: it claims
+                // its number here, in input order, as the account's records claim theirs above.
+                let ofAccount = context.account?.isRereadRecord(document) ?? false
+                holder = Holder(record: .quickbooks(entity: transaction.entity),
+                                identity: transaction.id?.value ?? (ofAccount ? document.pointer.text : "\(document.file.name)#\(document.pointer)"),
+                                hasID: transaction.id != nil, inSnapshot: ofAccount)
             case .hubspot(let invoice) where invoice.type == .invoices:
                 guard context.isInvoiceBoundForQuickBooks(document) == true, let value = invoice["hs_number"], !value.value.isEmpty else { return }
                 number = value
@@ -121,8 +125,12 @@ public struct DuplicateDocNumberRule: Rule {
             }
             let twins = { (other: Holder) in other.isInvoice && holder.isInvoice && other.isHubSpot != holder.isHubSpot }
             if let other = taken.holder(of: number.value).flatMap(Holder.init(encoded:)), !other.sameRecord(as: holder), !twins(other) {
+                // The record at hand is named as the message's subject, whether or not it is
+                // one of the account's.
+                var named = holder
+                named.inSnapshot = false
                 output.report(number.location, in: document,
-                    "the document number \"\(number.value)\" of \(holder.description(number: number.value)) is already used by \(other.description(number: number.value)); QuickBooks rejects a second invoice or credit memo with the same number (error 6140, \"Duplicate Document Number Error\")",
+                    "the document number \"\(number.value)\" of \(named.description(number: number.value)) is already used by \(other.description(number: number.value)); QuickBooks rejects a second invoice or credit memo with the same number (error 6140, \"Duplicate Document Number Error\")",
                     remedy: "Give the invoice a number no other QuickBooks invoice or credit memo uses; if numbers collide because Custom transaction numbers is on in QuickBooks, turn it off.")
             }
             claim(number.value, holder)

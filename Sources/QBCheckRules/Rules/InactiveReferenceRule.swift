@@ -13,8 +13,8 @@ public struct InactiveReferenceRule: Rule {
         guard context.isInvoiceBoundForQuickBooks(document) != false else { return }
         switch document.content {
         case .quickbooks(.transaction(let invoice)) where invoice.entity == "Invoice":
-            if let reference = invoice.customer, let customer = context.customersByID[reference.value], !customer.active {
-                report(reference.location, "customer \"\(customer.effectiveDisplayName?.value ?? reference.value)\" (Id \(reference.value))", document, &output)
+            if let reference = invoice.customer, let customer = context.customer(id: reference.value), !customer.active {
+                report(reference.location, "customer \"\(customer.displayName ?? reference.value)\" (Id \(reference.value))", document, &output)
             }
             for line in invoice.allLines {
                 guard let reference = line.item, let item = context.itemsByID[reference.value], !item.active else { continue }
@@ -25,7 +25,7 @@ public struct InactiveReferenceRule: Rule {
             for association in invoice.associated(.contacts) {
                 guard let contact = context.hubspot(.contacts, id: association.id.value)?.crmObject,
                       let customer = context.customer(matching: contact), !customer.active else { continue }
-                report(association.id.location, "customer \"\(customer.effectiveDisplayName?.value ?? "")\" (matched by the contact's email)", document, &output)
+                report(association.id.location, "customer \"\(customer.displayName ?? "")\" (matched by the contact's email)", document, &output)
             }
             for (_, lineDocument) in context.lineItems(of: invoice) {
                 guard let lineDocument, let line = lineDocument.crmObject, let sku = line["hs_sku"],

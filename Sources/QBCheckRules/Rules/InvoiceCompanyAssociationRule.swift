@@ -12,7 +12,7 @@ public struct InvoiceCompanyAssociationRule: Rule {
     public func check(_ document: Document, in context: RuleContext, into output: inout RuleOutput) {
         guard let invoice = document.transaction, context.isInvoiceBoundForHubSpot(document) == true,
               let customerID = invoice.customer else { return }
-        guard let customer = context.customersByID[customerID.value], let email = customer.email?.value.trimmingCharacters.lowercased() else { return }
+        guard let customer = context.customer(id: customerID.value), let email = customer.email?.trimmingCharacters.lowercased() else { return }
         guard context.knowsHubSpot(.contacts) else {
             output.skip("no HubSpot contacts in the account snapshot (hubspot/contacts.json), so the invoice's company cannot be told")
             return

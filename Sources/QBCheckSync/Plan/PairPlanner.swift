@@ -323,8 +323,8 @@ struct PairPlanner {
             if let customerID = customerOfContact[contactID] {
                 return (customerID, quickbooksCustomers[customerID]?["DisplayName"]?.text ?? "")
             }
-            if let crm = context.hubspot(.contacts, id: contactID)?.crmObject, let customer = context.customer(matching: crm), let id = customer.id?.value {
-                return (id, customer.effectiveDisplayName?.value ?? "")
+            if let crm = context.hubspot(.contacts, id: contactID)?.crmObject, let customer = context.customer(matching: crm), let id = customer.id {
+                return (id, customer.displayName ?? "")
             }
         }
         return nil
