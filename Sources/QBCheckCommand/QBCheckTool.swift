@@ -91,7 +91,7 @@ public enum QBCheckTool {
 
     private static func preflight(_ options: CheckOptions, environment: CommandEnvironment) -> CommandResult {
         let directory = options.account ?? "."
-        let (snapshot, accountErrors) = AccountLoader(fileSystem: environment.fileSystem).load(directory, keepingRecords: false)
+        let (snapshot, accountErrors) = AccountLoader(fileSystem: environment.fileSystem).load(directory, keepingRecords: false, workers: options.jobs ?? 1)
         var errors = accountErrors
         // Pending changes: DIR/changes/*.json, edits waiting to sync.
         let changesFolder = directory.hasSuffix("/") ? directory + "changes" : directory + "/changes"
@@ -113,7 +113,7 @@ public enum QBCheckTool {
                 }
             }
         }
-        var result = Preflight().run(snapshot, changes: changes)
+        var result = Preflight(workers: options.jobs ?? 1).run(snapshot, changes: changes)
         // The errors of the QBO records, found as they were read again, come first, as their
         // folder is read first.
         result.report.inputErrors = result.report.inputErrors + errors

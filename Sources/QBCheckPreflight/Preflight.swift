@@ -12,10 +12,14 @@ public struct Preflight: Sendable {
     /// Whether the report keeps every record's outcome (`PreflightReport.outcomes`), not only
     /// the failing records' and the counts.
     public var keepsEveryOutcome: Bool
+    /// How many threads read and judge the QBO records (`--jobs`); the rules that compare a
+    /// record with others, and the judging of each record, run on the caller's, in file order.
+    public var workers: Int
 
-    public init(engine: RuleEngine = RuleRegistry.engine, keepsEveryOutcome: Bool = false) {
+    public init(engine: RuleEngine = RuleRegistry.engine, keepsEveryOutcome: Bool = false, workers: Int = 1) {
         self.engine = engine
         self.keepsEveryOutcome = keepsEveryOutcome
+        self.workers = workers
     }
 
     /// Judges every record of the snapshot as it is read, so that a snapshot loaded with
@@ -43,12 +47,16 @@ public struct Preflight: Sendable {
         for document in account.hubspot where exclusion(of: document)?.reason != nil {
             excludedHubSpotRecords.insert(RecordIdentity(document))
         }
-        /// Checks one record; returns what was found about it (findings on other records,
-        /// such as an invoice's line items, go to the report and `others`).
-        func check(_ document: Document, _ record: RecordIdentity, excluded: Bool, others: (Finding) -> Void = { _ in }) -> [Finding] {
+        /// Checks one record (`judged`: what the rules that judge records alone found on a
+        /// worker); returns what was found about it (findings on other records, such as an
+        /// invoice's line items, go to the report and `others`).
+        func check(_ document: Document, _ record: RecordIdentity, excluded: Bool, judged: [Finding]? = nil,
+                   others: (Finding) -> Void = { _ in }) -> [Finding] {
             if files.last != document.file.name { files.append(document.file.name) }
             var own: [Finding] = []
-            for finding in run.checkTakingFindings(.document(document)) {
+            var found = run.checkTakingFindings(.document(document), onlyRulesWithMemory: judged != nil)
+            if let judged, !judged.isEmpty { found = (found + judged).sorted(by: Finding.precedesInFile) }
+            for finding in found {
                 let isOwn = finding.record == record
                 if finding.severity == .error, isOwn ? excluded : excludedHubSpotRecords.contains(finding.record) { continue }
                 findings.append(finding)
@@ -63,12 +71,14 @@ public struct Preflight: Sendable {
         }
 
         // QBO records, each judged as soon as it is checked.
-        let recordErrors = AccountLoader.forEachQuickBooksRecord(of: account) { document in
+        let parallel = run.parallelPart
+        let recordErrors = AccountLoader.forEachQuickBooksRecord(of: account, workers: workers, rules: parallel,
+                                                                 absorb: { run.absorb($0) }) { document, judged in
             counterparts.note(document)
             let record = RecordIdentity(document)
-            let judged = exclusion(of: document)
-            let found = check(document, record, excluded: judged?.reason != nil)
-            if let (pair, reason) = judged { tally.add(outcome(document, record, pair, reason, found)) }
+            let judgement = exclusion(of: document)
+            let found = check(document, record, excluded: judgement?.reason != nil, judged: judged)
+            if let (pair, reason) = judgement { tally.add(outcome(document, record, pair, reason, found)) }
         }
         // HubSpot records, all checked before any is judged: findings on an invoice's line
         // items fail the invoice.

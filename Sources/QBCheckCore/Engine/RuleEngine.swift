@@ -85,9 +85,9 @@ public struct RuleRun {
     /// Feeds a record to the rules and takes back what they found, in report order, leaving it
     /// out of `finish`'s report. `preflight` judges each record by its findings as it goes, so
     /// that it need not keep a million records until the end.
-    public mutating func checkTakingFindings(_ subject: Subject) -> [Finding] {
+    public mutating func checkTakingFindings(_ subject: Subject, onlyRulesWithMemory: Bool = false) -> [Finding] {
         let before = outputs.map { $0.findings.count }
-        check(subject)
+        check(subject, onlyRulesWithMemory: onlyRulesWithMemory)
         var taken: [Finding] = []
         for index in outputs.indices where outputs[index].findings.count > before[index] {
             for var finding in outputs[index].takeFindings(from: before[index]) {
@@ -108,7 +108,7 @@ public struct RuleRun {
     public var parallelPart: ParallelRules {
         ParallelRules(rules: checkers.indices.compactMap { index in
             guard judgesAlone[index], let judge = checkers[index] as? any RecordJudge else { return nil }
-            return (index, outputs[index], judge)
+            return (index, outputs[index], judge, overrides[index])
         })
     }
 
@@ -152,10 +152,14 @@ public struct ParallelRules: Sendable {
     /// The judges in an array of their own, called for every record: read out of an array of
     /// tuples, each call copied the whole entry, retaining what both worker threads share.
     private let judges: [any RecordJudge]
+    /// The severity qbcheck.json gives each rule, for the findings handed out one record at a
+    /// time (`checkTakingFindings`).
+    private let overrides: [Severity?]
 
-    fileprivate init(rules: [(index: Int, output: RuleOutput, judge: any RecordJudge)]) {
+    fileprivate init(rules: [(index: Int, output: RuleOutput, judge: any RecordJudge, override: Severity?)]) {
         self.rules = rules.map { ($0.index, $0.output) }
         self.judges = rules.map(\.judge)
+        self.overrides = rules.map(\.override)
     }
 
     /// What the rules found in one part of the input.
@@ -171,5 +175,21 @@ public struct ParallelRules: Sendable {
         for position in judges.indices {
             judges[position].judge(subject, into: &outputs.outputs[position].1)
         }
+    }
+
+    /// Judges one record and takes back what was found, its severities as qbcheck.json sets
+    /// them (as `RuleRun.checkTakingFindings`); what the rules skipped stays in `outputs`.
+    public func checkTakingFindings(_ subject: Subject, into outputs: inout Outputs) -> [Finding] {
+        var taken: [Finding] = []
+        for position in judges.indices {
+            let before = outputs.outputs[position].1.findings.count
+            judges[position].judge(subject, into: &outputs.outputs[position].1)
+            guard outputs.outputs[position].1.findings.count > before else { continue }
+            for var finding in outputs.outputs[position].1.takeFindings(from: before) {
+                if let override = overrides[position] { finding.severity = override }
+                taken.append(finding)
+            }
+        }
+        return taken
     }
 }

@@ -4,15 +4,15 @@ import Synchronization
 /// A thread of its own that runs the jobs handed to it, in order.
 ///
 /// NDJSON workers are threads, not a dispatch queue, because glibc's malloc gives each thread
-/// its own arena: records a worker builds are freed by that same worker (see `LineChunks`), so
+/// its own arena: records a worker builds are freed by that same worker (see `OrderedWork`), so
 /// no two threads fight over one arena's lock. Freed on the reading thread instead, they made
 /// it wait on that lock thousands of times per file.
-final class WorkerThread: Sendable {
+package final class WorkerThread: Sendable {
     private let jobs = Mutex<[@Sendable () -> Void]>([])
     private let pending = DispatchSemaphore(value: 0)
     private let stopped = DispatchSemaphore(value: 0)
 
-    init(name: String) {
+    package init(name: String) {
         let thread = Thread { [self] in
             while true {
                 pending.wait()
@@ -25,13 +25,13 @@ final class WorkerThread: Sendable {
         thread.start()
     }
 
-    func run(_ job: @escaping @Sendable () -> Void) {
+    package func run(_ job: @escaping @Sendable () -> Void) {
         jobs.withLock { $0.append(job) }
         pending.signal()
     }
 
     /// Runs the jobs handed over so far, then ends the thread; returns when it has ended.
-    func stop() {
+    package func stop() {
         pending.signal()
         stopped.wait()
     }

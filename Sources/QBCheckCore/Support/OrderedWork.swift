@@ -1,0 +1,105 @@
+import Foundation
+import Synchronization
+
+/// Runs jobs on worker threads and hands their results back on the caller's thread, in the
+/// order the jobs were given: what lets records be parsed and judged on both cores while the
+/// rules with memory, and the report, see them in input order.
+///
+/// `workers` counts the caller's thread: while it waits for the oldest result it runs the next
+/// job nobody has begun, so N workers never mean more busy threads than N cores. A few jobs are
+/// in flight at a time, so memory stays bounded whatever the input's size. A result is freed by
+/// the worker that made it, in that thread's malloc arena (see `WorkerThread`).
+package final class OrderedWork<Result: Sendable> {
+    private let threads: [WorkerThread]
+    private var nextThread = 0
+    private var inFlight: [Slot] = []
+    private let limit: Int
+    private let deliver: (Result) -> Void
+
+    /// A job and, once someone ran it, its result.
+    private final class Slot: @unchecked Sendable {
+        let job: @Sendable () -> Result
+        /// Set by whoever ran the job before `finish`, read by the caller after it.
+        var result: Result?
+        /// The worker that ran the job (nil: the caller's thread), which frees the result.
+        var runner: WorkerThread?
+        let done = DispatchSemaphore(value: 0)
+        private let taken = Atomic<Bool>(false)
+        private let finished = Atomic<Bool>(false)
+
+        init(job: @escaping @Sendable () -> Result) {
+            self.job = job
+        }
+
+        /// Whoever takes the slot first (a worker, or the caller) runs the job.
+        func take() -> Bool {
+            taken.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
+        }
+
+        var isTaken: Bool { taken.load(ordering: .acquiring) }
+        var isFinished: Bool { finished.load(ordering: .acquiring) }
+
+        func run() {
+            result = job()
+            finished.store(true, ordering: .releasing)
+            done.signal()
+        }
+    }
+
+    /// `deliver` gets each result on the caller's thread, during `submit` and `finish`.
+    package init(workers: Int, name: String, deliver: @escaping (Result) -> Void) {
+        threads = (1..<max(1, workers)).map { WorkerThread(name: "qbcheck.\(name).\($0)") }
+        limit = max(1, workers) + 1
+        self.deliver = deliver
+    }
+
+    deinit {
+        for thread in threads { thread.stop() }
+    }
+
+    /// Runs `job` on a worker (on the caller's thread when there is none) and delivers the
+    /// results that are due.
+    package func submit(_ job: @escaping @Sendable () -> Result) {
+        let slot = Slot(job: job)
+        guard !threads.isEmpty else {
+            deliver(job())
+            return
+        }
+        let thread = threads[nextThread]
+        thread.run {
+            guard slot.take() else { return }
+            slot.runner = thread
+            slot.run()
+        }
+        nextThread = (nextThread + 1) % threads.count
+        inFlight.append(slot)
+        drain(keeping: limit)
+    }
+
+    /// Delivers every result still due.
+    package func finish() {
+        drain(keeping: 0)
+    }
+
+    private func drain(keeping: Int) {
+        while inFlight.count > keeping {
+            let slot = inFlight.removeFirst()
+            if slot.take() {
+                slot.run()
+            } else {
+                // While a worker runs the oldest job, run the next one nobody has begun.
+                while !slot.isFinished, let next = inFlight.first(where: { !$0.isTaken }), next.take() {
+                    next.run()
+                }
+                slot.done.wait()
+            }
+            guard let result = slot.result else { continue }
+            slot.result = nil
+            deliver(result)
+            // The worker that built the result frees it, in its own malloc arena.
+            if let runner = slot.runner {
+                runner.run { withExtendedLifetime(result) {} }
+            }
+        }
+    }
+}
