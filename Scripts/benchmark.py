@@ -129,21 +129,30 @@ def mixed(seed=11):
         i += 1
 
 
-def snapshot(folder, count):
-    """An account snapshot of `count` customers and invoices and 100 items (QBO query responses)."""
+def snapshot(folder, count, page=1000):
+    """An account snapshot of `count` customers and invoices and 100 items: QBO query responses
+    of `page` records each, as the API returns them (a query returns at most 1,000 records)."""
     rng = random.Random(13)
     os.makedirs(os.path.join(folder, "quickbooks"))
-    with open(os.path.join(folder, "quickbooks", "customers.json"), "w") as out:
-        out.write('{"QueryResponse": {"Customer": [')
-        out.write(",".join(json.dumps(qbo_customer(i), separators=(",", ":")) for i in range(count)))
-        out.write("]}}")
-    with open(os.path.join(folder, "quickbooks", "invoices.json"), "w") as out:
-        out.write('{"QueryResponse": {"Invoice": [')
-        for i in range(count):
-            if i:
-                out.write(",")
-            out.write(json.dumps(qbo_invoice(i, rng)["Invoice"], separators=(",", ":")))
-        out.write("]}}")
+
+    def pages(name, entity, records):
+        batch, number = [], 0
+        for record in records:
+            batch.append(json.dumps(record, separators=(",", ":")))
+            if len(batch) == page:
+                number += 1
+                write_page(name, entity, number, batch)
+                batch = []
+        if batch:
+            write_page(name, entity, number + 1, batch)
+
+    def write_page(name, entity, number, batch):
+        with open(os.path.join(folder, "quickbooks", f"{name}-{number:05d}.json"), "w") as out:
+            out.write('{"QueryResponse":{"' + entity + '":[' + ",".join(batch) +
+                      f'],"startPosition":{(number - 1) * page + 1},"maxResults":{len(batch)}}},"time":"2025-01-11T10:00:01.000-08:00"}}')
+
+    pages("customers", "Customer", (qbo_customer(i) for i in range(count)))
+    pages("invoices", "Invoice", (qbo_invoice(i, rng)["Invoice"] for i in range(count)))
     with open(os.path.join(folder, "quickbooks", "items.json"), "w") as out:
         items = [{"Id": str(i), "Name": f"Item {i}", "Sku": f"SKU-{i}", "Type": "Service", "Active": True, "UnitPrice": 10,
                   "IncomeAccountRef": {"value": "1", "name": "Services"}} for i in range(100)]

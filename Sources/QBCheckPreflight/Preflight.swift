@@ -50,24 +50,28 @@ public struct Preflight: Sendable {
         /// Checks one record (`judged`: what the rules that judge records alone found on a
         /// worker); returns what was found about it (findings on other records, such as an
         /// invoice's line items, go to the report and `others`).
-        func check(_ document: Document, _ record: RecordIdentity, excluded: Bool, judged: [Finding]? = nil,
+        func check(_ document: Document, _ record: inout RecordIdentity?, excluded: Bool, judged: [Finding]? = nil,
                    others: (Finding) -> Void = { _ in }) -> [Finding] {
             if files.last != document.file.name { files.append(document.file.name) }
             var own: [Finding] = []
             var found = run.checkTakingFindings(.document(document), onlyRulesWithMemory: judged != nil)
             if let judged, !judged.isEmpty { found = (found + judged).sorted(by: Finding.precedesInFile) }
             for finding in found {
-                let isOwn = finding.record == record
+                let isOwn = finding.record == Self.identity(of: document, &record)
                 if finding.severity == .error, isOwn ? excluded : excludedHubSpotRecords.contains(finding.record) { continue }
                 findings.append(finding)
                 if isOwn { own.append(finding) } else { others(finding) }
             }
             return own
         }
-        func outcome(_ document: Document, _ record: RecordIdentity, _ pair: SyncPair, _ exclusion: String?, _ found: [Finding]) -> PreflightReport.RecordOutcome {
+        /// Counts the record's outcome; the outcome itself is made only for a record the report
+        /// keeps (most records sync, and their identity is never worked out).
+        func judge(_ document: Document, _ record: inout RecordIdentity?, _ pair: SyncPair, _ exclusion: String?, _ found: [Finding]) {
             let status: PreflightReport.Status = if let exclusion { .excluded(exclusion) } else if found.contains(where: { $0.severity == .error }) { .fails } else { .syncs }
-            return PreflightReport.RecordOutcome(pair: pair, record: record, status: status, findings: found,
-                                                 counterpart: status == .fails || keepsEveryOutcome ? counterparts.counterpart(of: document) : nil)
+            tally.add(pair, status) {
+                PreflightReport.RecordOutcome(pair: pair, record: Self.identity(of: document, &record), status: status, findings: found,
+                                              counterpart: status == .fails || keepsEveryOutcome ? counterparts.counterpart(of: document) : nil)
+            }
         }
 
         // QBO records, each judged as soon as it is checked.
@@ -75,21 +79,21 @@ public struct Preflight: Sendable {
         let recordErrors = AccountLoader.forEachQuickBooksRecord(of: account, workers: workers, rules: parallel,
                                                                  absorb: { run.absorb($0) }) { document, judged in
             counterparts.note(document)
-            let record = RecordIdentity(document)
+            var record: RecordIdentity?
             let judgement = exclusion(of: document)
-            let found = check(document, record, excluded: judgement?.reason != nil, judged: judged)
-            if let (pair, reason) = judgement { tally.add(outcome(document, record, pair, reason, found)) }
+            let found = check(document, &record, excluded: judgement?.reason != nil, judged: judged)
+            if let (pair, reason) = judgement { judge(document, &record, pair, reason, found) }
         }
         // HubSpot records, all checked before any is judged: findings on an invoice's line
         // items fail the invoice.
         var hubspotFindings: [RecordIdentity: [Finding]] = [:]
         var judged: [(document: Document, record: RecordIdentity, pair: SyncPair, exclusion: String?)] = []
         for document in account.hubspot {
-            let record = RecordIdentity(document)
+            var record: RecordIdentity? = RecordIdentity(document)
             let judgement = exclusion(of: document)
-            let own = check(document, record, excluded: judgement?.reason != nil) { hubspotFindings[$0.record, default: []].append($0) }
-            if !own.isEmpty { hubspotFindings[record, default: []] += own }
-            if let (pair, reason) = judgement { judged.append((document, record, pair, reason)) }
+            let own = check(document, &record, excluded: judgement?.reason != nil) { hubspotFindings[$0.record, default: []].append($0) }
+            if !own.isEmpty { hubspotFindings[record!, default: []] += own }
+            if let (pair, reason) = judgement { judged.append((document, record!, pair, reason)) }
         }
         for (document, record, pair, exclusion) in judged {
             var found = (hubspotFindings[record] ?? []).sorted(by: Finding.precedesInFile)
@@ -98,7 +102,8 @@ public struct Preflight: Sendable {
                     if let line { found += (hubspotFindings[RecordIdentity(line)] ?? []).sorted(by: Finding.precedesInFile) }
                 }
             }
-            tally.add(outcome(document, record, pair, exclusion, found))
+            var known: RecordIdentity? = record
+            judge(document, &known, pair, exclusion, found)
         }
         // The account descriptions, the settings and the pending changes: no records to judge.
         for document in [account.hubspotAccountDocument, account.settingsDocument].compactMap({ $0 }) {
@@ -120,6 +125,14 @@ public struct Preflight: Sendable {
             }
         }
         return preflight
+    }
+
+    /// The record's identity, worked out the first time it is asked for.
+    private static func identity(of document: Document, _ known: inout RecordIdentity?) -> RecordIdentity {
+        if let known { return known }
+        let made = RecordIdentity(document)
+        known = made
+        return made
     }
 
     /// The pairs `qbcheck.json` leaves out take HubSpot's recommended direction.

@@ -80,15 +80,19 @@ struct OutcomeTally {
         self.keepsEvery = keepsEvery
     }
 
-    mutating func add(_ outcome: PreflightReport.RecordOutcome) {
-        if keepsEvery { every.append(outcome) }
-        guard let index = SyncPair.all.firstIndex(of: outcome.pair) else { return }
+    /// Counts a record of `pair` with `status`; `outcome` makes its whole outcome, asked for
+    /// only when it is kept.
+    mutating func add(_ pair: SyncPair, _ status: PreflightReport.Status, outcome: () -> PreflightReport.RecordOutcome) {
+        if keepsEvery || status == .fails {
+            let made = outcome()
+            if keepsEvery { every.append(made) }
+            if status == .fails { failing.append(made) }
+        }
+        guard let index = SyncPair.all.firstIndex(of: pair) else { return }
         counts[index].records += 1
-        switch outcome.status {
+        switch status {
         case .syncs: counts[index].syncs += 1
-        case .fails:
-            counts[index].fails += 1
-            failing.append(outcome)
+        case .fails: counts[index].fails += 1
         case .excluded(let reason):
             counts[index].excluded += 1
             reasons[index][reason, default: 0] += 1

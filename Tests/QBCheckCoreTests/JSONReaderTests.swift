@@ -118,3 +118,44 @@ import Testing
         #expect(entries.count == 2)
     }
 }
+
+/// A first look at a snapshot steps over the records it does not need (`skips`): what comes
+/// after a skipped list must be read exactly as if the list had been read.
+@Suite struct SkippedListTests {
+    private func pieces(_ text: String) -> [String] {
+        var seen: [String] = []
+        JSONReader.forEachPiece(in: SourceFile(name: "t.json", text: text), streams: { $0.count == 2 },
+                                skips: { $0 == ["QueryResponse", "Invoice"] }) { piece in
+            switch piece {
+            case .success(.skipped(let path, let count, let offset)): seen.append("skipped \(path.joined(separator: "/")) \(count) @\(offset)")
+            case .success(.element(let path, let index, let node)): seen.append("\(path.joined(separator: "/"))[\(index)] \(node.child("Id")?.stringValue ?? "-")")
+            case .success(.value): seen.append("value")
+            case .failure(let error): seen.append("error \(error.message) @\(error.offset)")
+            }
+        }
+        return seen
+    }
+
+    @Test func stringsWithBracketsQuotesAndEscapesAreSteppedOver() {
+        let invoices = #"[{"Id": "1", "Memo": "a ] } , [ { \" \\"}, {"Id": "2", "Line": [[], {}, [1, [2]]], "N": -1.5e3}, "x\\", 7, true, null]"#
+        let text = #"{"QueryResponse": {"Invoice": "# + invoices + #", "Customer": [{"Id": "9"}], "maxResults": 6}}"#
+        #expect(pieces(text) == ["skipped QueryResponse/Invoice 6 @30", "QueryResponse/Customer[0] 9", "value"])
+    }
+
+    @Test func aListThatNeverEndsIsAnError() {
+        #expect(pieces(#"{"QueryResponse": {"Invoice": [{"Id": "1", "Memo": "]}"#).last?.hasPrefix("error unexpected end") == true)
+    }
+
+    /// The first look learns that a snapshot holds invoices without reading one.
+    @Test func aSkimmedQueryResponseNotesItsKindOnce() {
+        let file = SourceFile(name: "q.json", text: #"{"QueryResponse": {"Invoice": [{"Id": "1"}, {"Id": "2", "Line": "not read"}], "Customer": [{"Id": "3", "DisplayName": "Bo"}]}}"#)
+        var seen: [String] = []
+        DocumentReader.forEach(in: file, reading: DocumentReader.Reading(hint: nil, skimsBulkRecords: true)) { entry, _ in
+            switch entry {
+            case .success(let subject): seen.append("\(subject.resulting?.kindName ?? "-") \(subject.resulting?.pointer.text ?? "-")")
+            case .failure(let error): seen.append("error \(error.message)")
+            }
+        }
+        #expect(seen == ["QBO Invoice /QueryResponse/Invoice/0", "QBO Customer /QueryResponse/Customer/0"])
+    }
+}

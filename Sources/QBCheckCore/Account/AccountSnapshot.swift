@@ -47,7 +47,7 @@ public struct AccountSnapshot: Sendable {
     public mutating func add(_ document: Document, keeping: Bool = true) {
         switch document.content {
         case .quickbooks(let entity):
-            if case .name(let name) = entity { names.add(NameRecord(name)) }
+            if case .name(let name) = entity { names.add(NameLedger.Entry(NameRecord(name))) }
             if keeping || !Self.isBulk(entity) { quickbooks.append(document) }
             quickbooksEntities.insert(entity.name)
             if case .companyInfo(let info) = entity, companyInfo == nil { companyInfo = (document, info) }
@@ -58,6 +58,13 @@ public struct AccountSnapshot: Sendable {
         case .settings, .hubspotAccount:
             break
         }
+    }
+
+    /// Notes the customers, vendors and employees that are not kept, their name records made
+    /// already; `workers` threads index them.
+    public mutating func note(_ names: [NameLedger.Entry], workers: Int = 1) {
+        self.names.add(contentsOf: names, workers: workers)
+        for name in names { quickbooksEntities.insert(name.record.entity) }
     }
 
     /// Customers, vendors, employees, transactions, payments and the rest: the kinds an account

@@ -97,9 +97,31 @@ extension AccountLoader {
 
     /// What a worker read of one part of a QBO file on the first look.
     private struct FirstLook: Sendable {
+        enum Item: Sendable {
+            case entry(DocumentReader.Entry)
+            /// A customer, vendor or employee of a snapshot that keeps none: its name record,
+            /// made on the worker.
+            case name(NameLedger.Entry)
+        }
+
         var path: String
-        var entries: [DocumentReader.Entry] = []
+        var items: [Item] = []
         var records = 0
+        let notesNames: Bool
+
+        init(path: String, notesNames: Bool) {
+            self.path = path
+            self.notesNames = notesNames
+        }
+
+        mutating func add(_ entry: DocumentReader.Entry) {
+            records += 1
+            if notesNames, case .success(.document(let document)) = entry, case .quickbooks(.name(let name)) = document.content {
+                items.append(.name(NameLedger.Entry(NameRecord(name))))
+            } else {
+                items.append(.entry(entry))
+            }
+        }
         var customFields: Result<CustomFieldDefinitions, InputError>?
         var readError: InputError?
     }
@@ -113,6 +135,7 @@ extension AccountLoader {
         var quickbooksFiles: [String] = []
         var found: [InputError] = []
         var snapshotSoFar = snapshot
+        var names: [NameLedger.Entry] = []
         let work = OrderedWork<FirstLook>(workers: workers, name: "snapshot") { look in
             if let error = look.readError { return found.append(error) }
             if let customFields = look.customFields {
@@ -124,7 +147,11 @@ extension AccountLoader {
             }
             if quickbooksFiles.last != look.path { quickbooksFiles.append(look.path) }
             records[look.path, default: 0] += look.records
-            for entry in look.entries {
+            for item in look.items {
+                guard case .entry(let entry) = item else {
+                    if case .name(let name) = item { names.append(name) }
+                    continue
+                }
                 switch entry {
                 case .success(.document(let document)) where document.crmObject == nil && document.settings == nil:
                     snapshotSoFar.add(document, keeping: keepingRecords)
@@ -137,7 +164,7 @@ extension AccountLoader {
             }
         }
         let unreadable = Self.submitParts(of: files, from: fileSystem, to: work) { path, part in
-            var look = FirstLook(path: path)
+            var look = FirstLook(path: path, notesNames: !keepingRecords)
             if case .file = part {
                 do {
                     let file = SourceFile(name: path, bytes: try fileSystem.read(path))
@@ -152,17 +179,13 @@ extension AccountLoader {
                         }
                         return look
                     }
-                    DocumentReader.forEach(in: file, reading: reading) { entry, _ in
-                        look.records += 1
-                        look.entries.append(entry)
-                    }
+                    DocumentReader.forEach(in: file, reading: reading) { entry, _ in look.add(entry) }
                 } catch {
                     look.readError = InputError(file: path, message: (error as? FileSystemError)?.message ?? "cannot read the file")
                 }
                 return look
             }
-            _ = Self.forEachEntry(of: part, path: path, fileSystem: fileSystem, reading: reading) { look.entries.append($0) }
-            look.records = look.entries.count
+            _ = Self.forEachEntry(of: part, path: path, fileSystem: fileSystem, reading: reading) { look.add($0) }
             return look
         }
         work.finish()
@@ -170,6 +193,7 @@ extension AccountLoader {
         if keepingRecords {
             for path in quickbooksFiles where records[path] == 0 && JSONReader.isLineDelimited(name: path) { found.append(Self.emptyFileError(path)) }
         }
+        snapshotSoFar.note(names, workers: workers)
         snapshotSoFar.quickbooksFiles = quickbooksFiles
         snapshot = snapshotSoFar
         errors += found

@@ -42,8 +42,12 @@ protocol RecordJudge: Sendable {
     func judge(_ subject: Subject, into output: inout RuleOutput)
 }
 
-struct StatelessChecker<R: Rule>: RecordChecker, RecordJudge {
-    let rule: R
+///
+/// Not generic over the rule: in a generic checker the context lies at an offset known only at
+/// run time, and the whole context, most of a kilobyte, was copied out for every rule and
+/// every record.
+struct StatelessChecker: RecordChecker, RecordJudge {
+    let rule: any Rule
     let context: RuleContext
 
     func judge(_ subject: Subject, into output: inout RuleOutput) {

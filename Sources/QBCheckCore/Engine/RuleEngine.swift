@@ -181,13 +181,17 @@ public struct ParallelRules: Sendable {
     /// them (as `RuleRun.checkTakingFindings`); what the rules skipped stays in `outputs`.
     public func checkTakingFindings(_ subject: Subject, into outputs: inout Outputs) -> [Finding] {
         var taken: [Finding] = []
-        for position in judges.indices {
-            let before = outputs.outputs[position].1.findings.count
-            judges[position].judge(subject, into: &outputs.outputs[position].1)
-            guard outputs.outputs[position].1.findings.count > before else { continue }
-            for var finding in outputs.outputs[position].1.takeFindings(from: before) {
-                if let override = overrides[position] { finding.severity = override }
-                taken.append(finding)
+        // Through the buffer: each output is counted and judged in place (read out of the
+        // array of tuples, each would be copied, its arrays retained, for every record).
+        outputs.outputs.withUnsafeMutableBufferPointer { outputs in
+            for position in judges.indices {
+                let before = outputs[position].1.findings.count
+                judges[position].judge(subject, into: &outputs[position].1)
+                guard outputs[position].1.findings.count > before else { continue }
+                for var finding in outputs[position].1.takeFindings(from: before) {
+                    if let override = overrides[position] { finding.severity = override }
+                    taken.append(finding)
+                }
             }
         }
         return taken

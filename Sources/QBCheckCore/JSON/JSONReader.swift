@@ -33,19 +33,25 @@ public enum JSONReader {
         case value(Node)
         /// An element of the array reached by `path` (member keys; `[]` for array levels).
         case element(path: [String], index: Int, node: Node)
+        /// The elements of an array `skips` selected: how many, and where the array starts.
+        case skipped(path: [String], count: Int, offset: Int)
     }
 
     /// Like `forEach`, but the elements of the arrays `streams` selects are handed over one at
     /// a time as they are read, and left out of the top-level value. `leadsToStreamed` may
     /// tell the paths below which `streams` selects nothing, so the reader stops following them.
+    /// The elements of the streamed arrays `skips` selects are only stepped over, not read
+    /// (nor checked), and counted (`Piece.skipped`).
     public static func forEachPiece(
         in file: SourceFile, maxDepth: Int = 512, streams: @escaping ([String]) -> Bool,
-        leadsToStreamed: @escaping ([String]) -> Bool = { _ in true },
+        leadsToStreamed: @escaping ([String]) -> Bool = { _ in true }, skips: @escaping ([String]) -> Bool = { _ in false },
         _ body: (Result<Piece, JSONSyntaxError>) -> Void
     ) {
         withoutActuallyEscaping(body) { body in
-            let stream = Stream(streams: streams, leadsToStreamed: leadsToStreamed, onElement: { path, index, tape in
+            let stream = Stream(streams: streams, leadsToStreamed: leadsToStreamed, skips: skips, onElement: { path, index, tape in
                 body(.success(.element(path: path, index: index, node: Node(tape: tape, index: 0, at: JSONPointer(path).appending(index)))))
+            }, onSkipped: { path, count, offset in
+                body(.success(.skipped(path: path, count: count, offset: offset)))
             })
             file.bytes.withUnsafeBufferPointer { buffer in
                 read(buffer, source: file.bytes, lineMode: isLineDelimited(name: file.name), maxDepth: maxDepth, stream: stream) { entry in
@@ -59,12 +65,16 @@ public enum JSONReader {
     struct Stream {
         var streams: ([String]) -> Bool
         var leadsToStreamed: ([String]) -> Bool = { _ in true }
+        var skips: ([String]) -> Bool = { _ in false }
         var onElement: ([String], Int, JSONTape) -> Void
+        var onSkipped: ([String], Int, Int) -> Void = { _, _, _ in }
 
         func configure(_ parser: inout JSONParser) {
             parser.streams = streams
             parser.leadsToStreamed = leadsToStreamed
             parser.elementHandler = onElement
+            parser.skips = skips
+            parser.skippedHandler = onSkipped
         }
     }
 

@@ -44,8 +44,17 @@ public enum DocumentReader {
 
     /// The same, read as `reading` says.
     public static func forEach(in file: SourceFile, reading: Reading, _ body: (Entry, Int) -> Void) {
-        JSONReader.forEachPiece(in: file, streams: streamsRecords, leadsToStreamed: leadsToRecords) { piece in
+        // A query response's list of records the first look does not need is stepped over.
+        let skips: ([String]) -> Bool = reading.skimsBulkRecords
+            ? { path in path.count == 2 && path[0] == "QueryResponse" && !AccountSnapshot.isReadOnFirstLook(name: path[1]) }
+            : { _ in false }
+        JSONReader.forEachPiece(in: file, streams: streamsRecords, leadsToStreamed: leadsToRecords, skips: skips) { piece in
             switch piece {
+            case .success(.skipped(let path, _, let offset)):
+                // One record stands for the list: the first look notes the kind, keeps nothing.
+                let location = Location(offset: offset)
+                let document = Document(file: file, location: location, pointer: JSONPointer(path).appending(0), content: .quickbooks(.other(path[1], location)))
+                body(.success(.document(document)), offset)
             case .failure(let error):
                 body(.failure(InputError(error, in: file)), error.offset)
             case .success(.value(let node)):

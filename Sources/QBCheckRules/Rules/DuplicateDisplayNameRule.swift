@@ -53,42 +53,29 @@ public struct DuplicateDisplayNameRule: Rule {
     }
 
     public func makeChecker(in context: RuleContext) -> any RecordChecker {
-        var checker = Checker(rule: self, context: context)
-        for (position, record) in (context.account?.names.records ?? []).enumerated() {
-            guard let name = record.displayName else { continue }
-            checker.claimForAccount(name, position: Int32(position))
-        }
-        return checker
+        Checker(rule: self, context: context)
     }
 
-    /// The display names taken so far: the account's, then each new record's in input order.
+    /// The display names taken so far: the account's (its name ledger, `account.names`), then
+    /// each new record's in input order.
     private struct Checker: RecordChecker {
         let rule: DuplicateDisplayNameRule
         let context: RuleContext
-        /// The account's names, by the position of their record in `account.names`: four bytes
-        /// a name where a holder is seventy, for the million customers of a large account.
-        var accountExact: [String: Int32] = [:]
-        var accountFolded: [String: Int32] = [:]
         /// The names the checked records claim, beyond the account's.
         var exact: [String: Holder] = [:]
         /// Folded names that differ from the name itself (most do: folding lowercases).
         var folded: [String: Holder] = [:]
 
-        mutating func claimForAccount(_ name: String, position: Int32) {
-            if accountExact[name] == nil { accountExact[name] = position }
-            let key = DuplicateDisplayNameRule.fold(name)
-            if accountFolded[key] == nil { accountFolded[key] = position }
+        mutating func claim(_ name: String, folded key: String, by holder: Holder) {
+            let names = context.account?.names
+            if names?.first(withDisplayName: name) == nil, exact[name] == nil { exact[name] = holder }
+            if names?.first(withFoldedName: key) == nil, folded[key] == nil { folded[key] = holder }
         }
 
-        mutating func claim(_ name: String, by holder: Holder) {
-            if accountExact[name] == nil, exact[name] == nil { exact[name] = holder }
-            let key = DuplicateDisplayNameRule.fold(name)
-            if accountFolded[key] == nil, folded[key] == nil { folded[key] = holder }
-        }
-
-        /// Who holds `name` exactly, or, with `folded`, a name that folds to the same key.
+        /// Who holds `key` exactly, or, with `folded`, a name that folds to the same key.
         func holder(of key: String, folded isFolded: Bool) -> Holder? {
-            if let position = (isFolded ? accountFolded : accountExact)[key], let record = context.account?.names.records[Int(position)] {
+            let names = context.account?.names
+            if let record = isFolded ? names?.first(withFoldedName: key) : names?.first(withDisplayName: key) {
                 return Holder(record: .account(entity: record.entity), name: record.displayName ?? "", id: record.id)
             }
             return (isFolded ? folded : exact)[key]
@@ -100,13 +87,14 @@ public struct DuplicateDisplayNameRule: Rule {
             let name = candidate.name.value
             // QuickBooks refuses display names over 500 characters anyway (name-too-long).
             guard name.utf8.count <= 2000 else { return }
+            let key = DisplayName.folded(name)
             if let holder = holder(of: name, folded: false), holder.id == nil || holder.id != candidate.holder.id {
                 rule.report(candidate, takenBy: holder, exactly: true, into: &output)
-            } else if let holder = holder(of: DuplicateDisplayNameRule.fold(name), folded: true), holder.name != name,
+            } else if let holder = holder(of: key, folded: true), holder.name != name,
                       holder.id == nil || holder.id != candidate.holder.id {
                 rule.report(candidate, takenBy: holder, exactly: false, into: &output)
             }
-            claim(name, by: candidate.holder)
+            claim(name, folded: key, by: candidate.holder)
         }
     }
 
@@ -178,32 +166,6 @@ public struct DuplicateDisplayNameRule: Rule {
                 "\(subject), which differs only in case or spacing from \(holder.description); QuickBooks may treat them as the same name and reject it (error 6240)",
                 remedy: remedy, severity: .warning)
         }
-    }
-
-    /// Case and spacing folded, to catch names QBO may consider equal.
-    static func fold(_ name: String) -> String {
-        if let ascii = foldASCII(name) { return ascii }
-        return name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
-
-    /// The same folding for an ASCII name, byte by byte (most names); nil for any other.
-    private static func foldASCII(_ name: String) -> String? {
-        var folded: [UInt8] = []
-        folded.reserveCapacity(name.utf8.count)
-        var pendingSpace = false
-        for byte in name.utf8 {
-            guard byte < 0x80 else { return nil }
-            if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                pendingSpace = !folded.isEmpty
-                continue
-            }
-            if pendingSpace {
-                folded.append(0x20)
-                pendingSpace = false
-            }
-            folded.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
-        }
-        return String(decoding: folded, as: UTF8.self)
     }
 }
 
