@@ -9,11 +9,9 @@ struct CheckRun {
     var engine = RuleRegistry.engine
     /// Whether the report lists every checked record (JUnit names one test case per record).
     var keepsRecords = false
-    /// How many threads read NDJSON (`--jobs`, 1 by default): workers parse and run the rules
-    /// that judge each record alone; the others run here, in input order. On this machine kind
-    /// a second worker does not pay yet: the model allocates so much that glibc's malloc, shared
-    /// by the threads, becomes the bottleneck (see README, Performance).
-    var workers: Int { options.jobs ?? 1 }
+    /// How many threads read NDJSON (`--jobs`; by default one per core): workers parse and run
+    /// the rules that judge each record alone; the others run here, in input order.
+    var workers: Int { options.workers(environment) }
 
     /// HubSpot CRM objects always carry their properties: inputs without these bytes hold
     /// none, and the first pass skips them unparsed.

@@ -19,6 +19,8 @@ public struct CommandEnvironment: Sendable {
     public var sleep: @Sendable (Double) -> Void = { seconds in Thread.sleep(forTimeInterval: seconds) }
     /// Asks the person at the terminal to confirm; nil when there is none (scripts need --yes).
     public var confirm: (@Sendable (String) -> Bool)?
+    /// The cores the process may use: how many threads read when `--jobs` is not given.
+    public var cores = 1
 
     public init(fileSystem: FileSystem, readStandardInput: @escaping @Sendable () -> [UInt8], currentDirectory: String,
                 progress: (@Sendable (RunProgress) -> Void)? = nil) {

@@ -59,7 +59,8 @@ enum HelpText {
                             --format/--output pairs give several reports from one pass.
           --fail-on S       error (default), warning, info or never: what makes the exit status 1.
           --baseline FILE   Leave out the findings the baseline holds (see qbcheck baseline).
-          --jobs N          Threads that read NDJSON (default 1); the report is the same for any N.
+          --jobs N          Threads that read NDJSON (default: one per core, at most 8); the report
+                            is the same for any N.
           -h, --help        Show this help.
 
         """
@@ -92,7 +93,7 @@ enum HelpText {
         """
 
     static let preflight = """
-        USAGE: qbcheck preflight [--account] DIR [--format text|json|html] [--output FILE] [--fail-on S]
+        USAGE: qbcheck preflight [--account] DIR [--format text|json|html] [--output FILE] [--fail-on S] [--jobs N]
 
         Audits an account snapshot before the sync is switched on: which records would sync, fail
         or be left out in each direction (with the reason: direction, filter, missing SKU or
@@ -105,6 +106,8 @@ enum HelpText {
           --format F        text (default), json, or html (a self-contained page).
           --output FILE     Write the report to FILE; several --format/--output pairs are allowed.
           --fail-on S       error (default), warning, info or never: what makes the exit status 1.
+          --jobs N          Threads that read the snapshot's QBO files (default: one per core, at
+                            most 8); the report is the same for any N.
           -h, --help        Show this help.
 
         """

@@ -65,8 +65,14 @@ public struct CheckOptions: Equatable, Sendable {
     public var failOn: FailThreshold = .error
     public var baseline: String?
     public var inputs: [String] = []
-    /// `--jobs N`: threads that read NDJSON (one when nil).
+    /// `--jobs N`: threads that read NDJSON and snapshot files (one per core when nil).
     public var jobs: Int?
+
+    /// The threads to read with: `--jobs`, or one per core (at most 8: past that the rules
+    /// that compare records, run in order on one thread, set the pace).
+    func workers(_ environment: CommandEnvironment) -> Int {
+        jobs ?? max(1, min(environment.cores, 8))
+    }
 
     public init(account: String? = nil, origin: Origin? = nil, reports: [ReportRequest] = [ReportRequest(format: .text)],
                 failOn: FailThreshold = .error, baseline: String? = nil, inputs: [String] = []) {

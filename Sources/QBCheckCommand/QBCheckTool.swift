@@ -1,3 +1,4 @@
+import Foundation
 import QBCheckCore
 import QBCheckPreflight
 import QBCheckRules
@@ -91,7 +92,7 @@ public enum QBCheckTool {
 
     private static func preflight(_ options: CheckOptions, environment: CommandEnvironment) -> CommandResult {
         let directory = options.account ?? "."
-        let (snapshot, accountErrors) = AccountLoader(fileSystem: environment.fileSystem).load(directory, keepingRecords: false, workers: options.jobs ?? 1)
+        let (snapshot, accountErrors) = AccountLoader(fileSystem: environment.fileSystem).load(directory, keepingRecords: false, workers: options.workers(environment))
         var errors = accountErrors
         // Pending changes: DIR/changes/*.json, edits waiting to sync.
         let changesFolder = directory.hasSuffix("/") ? directory + "changes" : directory + "/changes"
@@ -113,7 +114,7 @@ public enum QBCheckTool {
                 }
             }
         }
-        var result = Preflight(workers: options.jobs ?? 1).run(snapshot, changes: changes)
+        var result = Preflight(workers: options.workers(environment)).run(snapshot, changes: changes)
         // The errors of the QBO records, found as they were read again, come first, as their
         // folder is read first.
         result.report.inputErrors = result.report.inputErrors + errors
@@ -142,6 +143,9 @@ extension CommandEnvironment {
     /// The real disk, standard input and working folder.
     public static func live(currentDirectory: String, progress: (@Sendable (RunProgress) -> Void)? = nil,
                             readStandardInput: @escaping @Sendable () -> [UInt8]) -> CommandEnvironment {
-        CommandEnvironment(fileSystem: .live, readStandardInput: readStandardInput, currentDirectory: currentDirectory, progress: progress)
+        var environment = CommandEnvironment(fileSystem: .live, readStandardInput: readStandardInput, currentDirectory: currentDirectory,
+                                             progress: progress)
+        environment.cores = ProcessInfo.processInfo.activeProcessorCount
+        return environment
     }
 }

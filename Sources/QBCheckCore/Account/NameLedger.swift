@@ -83,29 +83,32 @@ public struct NameLedger: Sendable {
         let base = records.count
         records.append(contentsOf: entries.lazy.map(\.record))
         typealias Index = [String: Int32]
-        /// Adds each entry's key to the index (the first entry with a key keeps it, unless
-        /// `latestWins`).
-        func indexing(_ index: Index, latestWins: Bool = false, _ key: @escaping @Sendable (Entry) -> String?) -> @Sendable () -> Index {
+        /// Adds each entry's key to the index; the first entry with a key keeps it, unless
+        /// `latestWins`. Keys are read in place: a copied entry is seven strings retained.
+        func indexing(_ index: Index, latestWins: Bool = false,
+                      _ key: @escaping @Sendable (UnsafePointer<Entry>) -> String?) -> @Sendable () -> Index {
             { [entries] in
                 var index = index
                 index.reserveCapacity(index.count + entries.count)
-                for (offset, entry) in entries.enumerated() {
-                    guard let key = key(entry) else { continue }
-                    let position = Int32(base + offset)
-                    if latestWins {
-                        index[key] = position
-                    } else if index[key] == nil {
-                        index[key] = position
+                entries.withUnsafeBufferPointer { entries in
+                    for offset in entries.indices {
+                        guard let key = key(entries.baseAddress! + offset) else { continue }
+                        let position = Int32(base + offset)
+                        if latestWins {
+                            index[key] = position
+                        } else if index[key] == nil {
+                            index[key] = position
+                        }
                     }
                 }
                 return index
             }
         }
         let jobs = [
-            indexing(byDisplayName) { $0.record.displayName },
-            indexing(byFoldedName) { $0.foldedName },
-            indexing(customerByID, latestWins: true) { $0.record.entity == "Customer" ? $0.record.id : nil },
-            indexing(customerByEmail) { $0.record.entity == "Customer" ? $0.matchingEmail : nil },
+            indexing(byDisplayName) { $0.pointee.record.displayName },
+            indexing(byFoldedName) { $0.pointee.foldedName },
+            indexing(customerByID, latestWins: true) { $0.pointee.record.entity == "Customer" ? $0.pointee.record.id : nil },
+            indexing(customerByEmail) { $0.pointee.record.entity == "Customer" ? $0.pointee.matchingEmail : nil },
         ]
         var built: [Index] = []
         let work = OrderedWork<Index>(workers: workers, name: "names") { built.append($0) }

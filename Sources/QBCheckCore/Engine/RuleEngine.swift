@@ -184,13 +184,15 @@ public struct ParallelRules: Sendable {
         // Through the buffer: each output is counted and judged in place (read out of the
         // array of tuples, each would be copied, its arrays retained, for every record).
         outputs.outputs.withUnsafeMutableBufferPointer { outputs in
-            for position in judges.indices {
-                let before = outputs[position].1.findings.count
-                judges[position].judge(subject, into: &outputs[position].1)
-                guard outputs[position].1.findings.count > before else { continue }
-                for var finding in outputs[position].1.takeFindings(from: before) {
-                    if let override = overrides[position] { finding.severity = override }
-                    taken.append(finding)
+            judges.withUnsafeBufferPointer { judges in
+                for position in judges.indices {
+                    let before = outputs[position].1.findings.count
+                    judges[position].judge(subject, into: &outputs[position].1)
+                    guard outputs[position].1.findings.count > before else { continue }
+                    for var finding in outputs[position].1.takeFindings(from: before) {
+                        if let override = overrides[position] { finding.severity = override }
+                        taken.append(finding)
+                    }
                 }
             }
         }

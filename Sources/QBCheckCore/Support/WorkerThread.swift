@@ -14,6 +14,8 @@ package final class WorkerThread: Sendable {
 
     package init(name: String) {
         let thread = Thread { [self] in
+            // Named from the thread itself, which names it for `perf` and `top -H` too.
+            Thread.current.name = name
             while true {
                 pending.wait()
                 guard let job = jobs.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) else { break }
