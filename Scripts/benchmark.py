@@ -9,8 +9,9 @@ Usage: Scripts/benchmark.sh [MB] [--runs N] [--preflight N] [--full-size MB]
   MB            size of the main NDJSON workload (default 200); the linearity check also runs a
                 tenth of it
   --runs N      runs of each measured command (default 3)
-  --preflight N customers and invoices of the larger preflight snapshot (default 100000; the
-                smaller one has a tenth); the target is stated for 1,000,000
+  --preflight N customers and invoices of the larger preflight snapshot (default 1000000, the
+                issue's size, about 2.3 GB in pages of 1,000 records as the QBO API returns
+                them; the smaller one has a tenth); below 1,000,000 the target is projected
   --full-size MB the file on which check's peak memory is measured (default 2500, the issue's
                 2.5 GB; written to the temporary folder and removed; 0 skips it)
 Needs a release build (the script makes it) and, for the simdjson reference, Debian's
@@ -165,7 +166,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("megabytes", nargs="?", type=int, default=200)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--preflight", type=int, default=100_000)
+    parser.add_argument("--preflight", type=int, default=1_000_000)
     parser.add_argument("--full-size", type=int, default=2500)
     options = parser.parse_args()
 
@@ -272,25 +273,31 @@ def main():
                    one_peak <= 64 * 1024, f"{one_peak / 1024:.0f} MB")
 
         tenth_count = max(1, options.preflight // 10)
-        print(f"\npreflight: snapshots of {tenth_count:,} and {options.preflight:,} customers + invoices, 100 items")
+        print(f"\npreflight --jobs 2: snapshots of {tenth_count:,} and {options.preflight:,} customers + invoices, 100 items "
+              "(QBO query response pages of 1,000 records)")
         figures = []
         for count in (tenth_count, options.preflight):
             folder = os.path.join(work, f"snapshot-{count}")
             snapshot(folder, count)
-            seconds, peak, status = median_run([qbcheck, "preflight", folder, "--format", "json"], options.runs if count == tenth_count else max(1, options.runs - 1))
+            size = sum(os.path.getsize(os.path.join(folder, "quickbooks", name)) for name in os.listdir(os.path.join(folder, "quickbooks")))
+            seconds, peak, status = median_run([qbcheck, "preflight", folder, "--format", "json", "--jobs", "2"],
+                                               options.runs if count == tenth_count else max(1, options.runs - 1))
             figures.append((count, seconds, peak))
-            print(f"  {count:,} + {count:,}: {seconds:.2f} s, peak {peak / 1024:.0f} MB (exit {status})")
+            print(f"  {count:,} + {count:,} ({size / 1e9:.2f} GB): {seconds:.2f} s, {size / 1e6 / seconds:.0f} MB/s, peak {peak / 1024:.0f} MB (exit {status})")
             shutil.rmtree(folder)
         (c1, s1, p1), (c2, s2, p2) = figures
-        scale = 1_000_000 / c2
-        projected_seconds, projected_peak = s2 * scale, p2 * scale
-        print(f"  ×{c2 // c1} records: time ×{s2 / s1:.1f}, peak ×{p2 / p1:.1f}; projected to 1,000,000 + 1,000,000: "
-              f"{projected_seconds:.0f} s, {projected_peak / 1024 / 1024:.1f} GB")
-        target("preflight of 1,000,000 customers + 1,000,000 invoices ≤ 10 s and ≤ 1 GB (projected)",
-               projected_seconds <= 10 and projected_peak <= 1024 * 1024, f"{projected_seconds:.0f} s, {projected_peak / 1024 / 1024:.1f} GB")
+        print(f"  ×{c2 // c1} records: time ×{s2 / s1:.1f}, peak ×{p2 / p1:.1f}")
+        if c2 >= 1_000_000:
+            target("preflight of 1,000,000 customers + 1,000,000 invoices ≤ 10 s and ≤ 1 GB (measured, --jobs 2)",
+                   s2 <= 10 and p2 <= 1024 * 1024, f"{s2:.1f} s, {p2 / 1024:.0f} MB")
+        else:
+            # Time grows with the records; the peak with the name ledger (the customers).
+            scale = 1_000_000 / c2
+            target(f"preflight of 1,000,000 customers + 1,000,000 invoices ≤ 10 s and ≤ 1 GB (projected from {c2:,})",
+                   s2 * scale <= 10 and p2 * scale <= 1024 * 1024, f"{s2 * scale:.0f} s, {p2 * scale / 1024 / 1024:.1f} GB")
         target("preflight grows linearly (×10 records: time within 10 %)", abs(s2 / s1 / (c2 / c1) - 1) <= 0.10, f"×{s2 / s1:.1f}")
 
-        sync_count = max(1, options.preflight // 50)
+        sync_count = max(1, min(options.preflight, 100_000) // 50)
         print(f"\nsync plan (the whole first sync, dry): {sync_count // 4:,} and {sync_count:,} QBO customers + invoices, half as many HubSpot contacts")
         sync_figures = []
         for count in (max(1, sync_count // 4), sync_count):

@@ -136,7 +136,7 @@ extension AccountLoader {
         var found: [InputError] = []
         var snapshotSoFar = snapshot
         var names: [NameLedger.Entry] = []
-        let work = OrderedWork<FirstLook>(workers: workers, name: "snapshot") { look in
+        let work = OrderedWork<FirstLook>(workers: workers, name: "look") { look in
             if let error = look.readError { return found.append(error) }
             if let customFields = look.customFields {
                 switch customFields {
@@ -223,7 +223,7 @@ extension AccountLoader {
         var records: [String: Int] = [:]
         withoutActuallyEscaping(body) { body in
             withoutActuallyEscaping(absorb) { absorb in
-                let work = OrderedWork<Reread>(workers: workers, name: "preflight") { part in
+                let work = OrderedWork<Reread>(workers: workers, name: "check") { part in
                     for (document, findings) in part.records { body(document, findings) }
                     if let outputs = part.outputs { absorb(outputs) }
                     records[part.path, default: 0] += part.count
@@ -266,6 +266,8 @@ extension AccountLoader {
             self.path = path
             self.rules = rules
             outputs = rules?.makeOutputs()
+            // A query response page holds up to 1,000 records.
+            records.reserveCapacity(1000)
         }
 
         mutating func add(_ entry: DocumentReader.Entry) {

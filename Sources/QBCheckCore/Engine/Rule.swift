@@ -45,10 +45,15 @@ protocol RecordJudge: Sendable {
 ///
 /// Not generic over the rule: in a generic checker the context lies at an offset known only at
 /// run time, and the whole context, most of a kilobyte, was copied out for every rule and
-/// every record.
-struct StatelessChecker: RecordChecker, RecordJudge {
+/// every record. An object, so that calling it from an array is not a copy of it either.
+final class StatelessChecker: RecordChecker, RecordJudge {
     let rule: any Rule
     let context: RuleContext
+
+    init(rule: any Rule, context: RuleContext) {
+        self.rule = rule
+        self.context = context
+    }
 
     func judge(_ subject: Subject, into output: inout RuleOutput) {
         switch subject {
@@ -57,11 +62,8 @@ struct StatelessChecker: RecordChecker, RecordJudge {
         }
     }
 
-    mutating func check(_ subject: Subject, into output: inout RuleOutput) {
-        switch subject {
-        case .document(let document): rule.check(document, in: context, into: &output)
-        case .edit(let edit): rule.check(edit, in: context, into: &output)
-        }
+    func check(_ subject: Subject, into output: inout RuleOutput) {
+        judge(subject, into: &output)
     }
 }
 

@@ -46,7 +46,8 @@ package final class OrderedWork<Result: Sendable> {
         }
     }
 
-    /// `deliver` gets each result on the caller's thread, during `submit` and `finish`.
+    /// `deliver` gets each result on the caller's thread, during `submit` and `finish`. The
+    /// threads are named `qbcheck.NAME.N` (Linux keeps 15 bytes: NAME of five at most).
     package init(workers: Int, name: String, deliver: @escaping (Result) -> Void) {
         threads = (1..<max(1, workers)).map { WorkerThread(name: "qbcheck.\(name).\($0)") }
         limit = max(1, workers) + 1

@@ -67,15 +67,14 @@ public struct DuplicateDisplayNameRule: Rule {
         var folded: [String: Holder] = [:]
 
         mutating func claim(_ name: String, folded key: String, by holder: Holder) {
-            let names = context.account?.names
-            if names?.first(withDisplayName: name) == nil, exact[name] == nil { exact[name] = holder }
-            if names?.first(withFoldedName: key) == nil, folded[key] == nil { folded[key] = holder }
+            if context.account?.names.first(withDisplayName: name) == nil, exact[name] == nil { exact[name] = holder }
+            if context.account?.names.first(withFoldedName: key) == nil, folded[key] == nil { folded[key] = holder }
         }
 
         /// Who holds `key` exactly, or, with `folded`, a name that folds to the same key.
         func holder(of key: String, folded isFolded: Bool) -> Holder? {
-            let names = context.account?.names
-            if let record = isFolded ? names?.first(withFoldedName: key) : names?.first(withDisplayName: key) {
+            let record = isFolded ? context.account?.names.first(withFoldedName: key) : context.account?.names.first(withDisplayName: key)
+            if let record {
                 return Holder(record: .account(entity: record.entity), name: record.displayName ?? "", id: record.id)
             }
             return (isFolded ? folded : exact)[key]
