@@ -52,7 +52,7 @@ extension AccountLoader {
                              _ body: (DocumentReader.Entry) -> Void) -> Result<Int, InputError> {
         switch part {
         case .lines(let lines, let firstLine):
-            return .success(forEachLineDocument(in: lines[...], firstLine: firstLine, path: path, reading: reading, body).documents)
+            return .success(NDJSONLines.forEachDocument(in: lines[...], firstLine: firstLine, path: path, reading: reading) { entry, _ in body(entry) }.documents)
         case .file:
             do {
                 let file = SourceFile(name: path, bytes: try fileSystem.read(path))
@@ -68,24 +68,6 @@ extension AccountLoader {
                 return .failure(InputError(file: path, message: "cannot read the file"))
             }
         }
-    }
-
-    /// Reads the lines of `block` as NDJSON, each line a file of its own that keeps its line
-    /// number; returns how many lines there were and how many were not blank.
-    @discardableResult
-    static func forEachLineDocument(in block: ArraySlice<UInt8>, firstLine: Int, path: String, reading: DocumentReader.Reading,
-                                    _ body: (DocumentReader.Entry) -> Void) -> (lines: Int, documents: Int) {
-        var number = firstLine - 1
-        var documents = 0
-        let lines = FileSystem.forEachLine(in: block) { line in
-            number += 1
-            var bytes = line
-            while let last = bytes.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r") { bytes = bytes.dropLast() }
-            guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
-            documents += 1
-            DocumentReader.forEach(in: SourceFile(name: path, bytes: Array(bytes), firstLine: number), reading: reading) { entry, _ in body(entry) }
-        }
-        return (lines, documents)
     }
 
     /// An NDJSON file of blank lines holds no record: an error, as an empty JSON file is.
