@@ -27,6 +27,19 @@ public struct Preflight: Sendable {
     /// compact records (`AccountSnapshot.names`), the HubSpot records and the failing records'
     /// outcomes, not a million invoices.
     public func run(_ account: AccountSnapshot, changes: [Subject] = []) -> PreflightReport {
+        if let report = attempt(account, changes: changes) { return report }
+        // A page of the snapshot held records the first look needed after the list it opened
+        // with (the API returns one entity a page; a file put together by hand may not): the
+        // snapshot is read again with every page whole, and checked again.
+        // (Only a snapshot read again can have pages read no further; read whole, it has none.)
+        let whole = AccountLoader(fileSystem: account.rereadsFrom ?? .live)
+            .load(account.directory, keepingRecords: false, workers: workers, trustingPages: false).snapshot
+        return attempt(whole, changes: changes)!
+    }
+
+    /// The report, or nil when a page the first look read no further than its opening held
+    /// records it needed.
+    private func attempt(_ account: AccountSnapshot, changes: [Subject]) -> PreflightReport? {
         let settings = Self.settingsWithRecommendedDefaults(account.settingsDocument?.settings ?? .defaults)
         let context = RuleContext(account: account, settings: settings, batch: changes)
         var run = engine.start(in: context)
@@ -76,7 +89,7 @@ public struct Preflight: Sendable {
 
         // QBO records, each judged as soon as it is checked.
         let parallel = run.parallelPart
-        let recordErrors = AccountLoader.forEachQuickBooksRecord(of: account, workers: workers, rules: parallel,
+        let reread = AccountLoader.forEachQuickBooksRecord(of: account, workers: workers, rules: parallel,
                                                                  absorb: { run.absorb($0) }) { document, judged in
             counterparts.note(document)
             var record: RecordIdentity?
@@ -84,6 +97,7 @@ public struct Preflight: Sendable {
             let found = check(document, &record, excluded: judgement?.reason != nil, judged: judged)
             if let (pair, reason) = judgement { judge(document, &record, pair, reason, found) }
         }
+        if reread.firstLookMissed { return nil }
         // HubSpot records, all checked before any is judged: findings on an invoice's line
         // items fail the invoice.
         var hubspotFindings: [RecordIdentity: [Finding]] = [:]
@@ -112,7 +126,7 @@ public struct Preflight: Sendable {
         }
         for subject in changes { run.check(subject) }
         var report = run.finish(fileOrder: files, adding: findings)
-        report.inputErrors = recordErrors
+        report.inputErrors = reread.errors
         var preflight = PreflightReport(account: account.directory, setupDate: setupDate, summaries: tally.summaries, failing: tally.failing,
                                         outcomes: tally.every, report: report,
                                         fees: Self.fees(account, syncsInvoicesToQuickBooks: context.syncsInvoicesToQuickBooks))

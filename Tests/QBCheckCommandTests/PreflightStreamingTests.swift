@@ -57,6 +57,37 @@ import Testing
         expectSameReport("acct", fileSystem: .inMemory(Self.files))
     }
 
+    /// The first look reads an invoice page no further than its opening; a page put together
+    /// by hand that lists customers after its invoices is found out when it is read again, and
+    /// the snapshot is read again whole: contact 52 matches customer 99 by email (and so is no
+    /// new customer "Ann Lee", which would clash with customer 1).
+    @Test func aPageThatListsMoreThanItsFirstEntityIsReadAgainWhole() throws {
+        var files = Self.files
+        files["acct/quickbooks/invoices-3.json"] = #"""
+            {"QueryResponse": {"Invoice": [{"Id": "13", "DocNumber": "1003", "CustomerRef": {"value": "99"}, "Line": []}],
+             "Customer": [{"Id": "99", "DisplayName": "Zed", "PrimaryEmailAddr": {"Address": "zed@x.example"}}]}}
+            """#
+        files["acct/hubspot/contacts.json"] = #"{"results": [{"id": "52", "properties": {"email": "zed@x.example", "firstname": "Ann", "lastname": "Lee"}}]}"#
+        expectSameReport("acct", fileSystem: .inMemory(files))
+        let (snapshot, _) = AccountLoader(fileSystem: .inMemory(files)).load("acct", keepingRecords: false)
+        #expect(snapshot.pagesReadNoFurther == ["acct/quickbooks/invoices-1.json", "acct/quickbooks/invoices-2.json", "acct/quickbooks/invoices-3.json"])
+        #expect(snapshot.names.customer(id: "99") == nil, "the first look did not see customer 99")
+        let (report, _) = preflight("acct", fileSystem: .inMemory(files), keepingRecords: false)
+        let contact = try #require(report.outcomes.first { $0.record.id == "52" })
+        #expect(contact.status == .syncs && contact.counterpart == "QBO Customer 99")
+    }
+
+    @Test func aPageNamesItsListInItsFirstBytes() {
+        func entity(_ text: String) -> String? { QueryResponsePage.listedEntity(in: Array(text.utf8)) }
+        #expect(entity(#"{"QueryResponse":{"Invoice":[{"Id":"1"}"#) == "Invoice")
+        #expect(entity(" {\n  \"QueryResponse\" : {\n    \"Payment\": [") == "Payment")
+        #expect(entity(#"{"QueryResponse": {"startPosition": 1, "Invoice": ["#) == nil, "the list must come first")
+        #expect(entity(#"{"time": "x", "QueryResponse": {"Invoice": ["#) == nil)
+        #expect(entity(#"{"QueryResponse": {"Invoice": {"Id": "1"}}}"#) == nil, "not a list")
+        #expect(entity(#"{"QueryResponse": {"Widget": ["#) == nil, "not a QBO entity")
+        #expect(entity(#"{"QueryResponse": {"Invo"#) == nil, "cut short")
+    }
+
     /// The first look keeps the items and the company's settings, and of the customers,
     /// vendors and employees their compact records: no document of the bulk kinds stays.
     @Test func aSnapshotReadForPreflightKeepsNoCustomerOrInvoice() {

@@ -14,8 +14,10 @@ public struct AccountLoader: Sendable {
     /// payments are not kept (see `AccountSnapshot.add(_:keeping:)`) and NDJSON files are read
     /// a block of lines at a time, so memory does not grow with the snapshot's records: what
     /// `preflight` needs, which reads them again one at a time (`forEachQuickBooksRecord`).
-    /// `workers` threads read the QBO files.
-    public func load(_ directory: String, keepingRecords: Bool = true, workers: Int = 1) -> (snapshot: AccountSnapshot, errors: [InputError]) {
+    /// `workers` threads read the QBO files. `trustingPages: false` reads every page whole on the
+    /// first look (see `lookAtQuickBooks`).
+    public func load(_ directory: String, keepingRecords: Bool = true, workers: Int = 1,
+                     trustingPages: Bool = true) -> (snapshot: AccountSnapshot, errors: [InputError]) {
         var snapshot = AccountSnapshot(directory: directory)
         if !keepingRecords { snapshot.rereadsFrom = fileSystem }
         var errors: [InputError] = []
@@ -28,7 +30,7 @@ public struct AccountLoader: Sendable {
             errors.append(InputError(file: directory, message: "not an account snapshot: expected a quickbooks/ or hubspot/ folder inside (see README, \"Account snapshots\")"))
         }
 
-        lookAtQuickBooks(jsonFiles(in: quickbooksFolder).map { join(quickbooksFolder, $0) }, keepingRecords: keepingRecords, workers: workers,
+        lookAtQuickBooks(jsonFiles(in: quickbooksFolder).map { join(quickbooksFolder, $0) }, keepingRecords: keepingRecords, trustingPages: trustingPages, workers: workers,
                          into: &snapshot, errors: &errors)
 
         for name in jsonFiles(in: hubspotFolder) {

@@ -60,6 +60,16 @@ public struct AccountSnapshot: Sendable {
         }
     }
 
+    /// The query response pages the first look read no further than their opening, which
+    /// named a list of records it does not need (`AccountLoader.lookAtQuickBooks`).
+    public private(set) var pagesReadNoFurther: Set<String> = []
+
+    /// Notes a query response page of `entity` read no further than its opening.
+    mutating func notePage(_ path: String, of entity: String) {
+        pagesReadNoFurther.insert(path)
+        quickbooksEntities.insert(entity)
+    }
+
     /// Notes the customers, vendors and employees that are not kept, their name records made
     /// already; `workers` threads index them.
     public mutating func note(_ names: [NameLedger.Entry], workers: Int = 1) {

@@ -14,10 +14,13 @@ public struct FileSystem: Sendable {
     /// break), reading it in chunks, so a file of any size is read in bounded memory. A block
     /// is a view into the buffer being read: copy what you keep.
     public var readLineBlocks: @Sendable (String, (ArraySlice<UInt8>) -> Void) throws -> Void
+    /// The first bytes of a file, at most this many.
+    public var readPrefix: @Sendable (String, Int) throws -> [UInt8]
 
     public init(listFolder: @escaping @Sendable (String) -> [String]?, isFolder: @escaping @Sendable (String) -> Bool,
                 read: @escaping @Sendable (String) throws -> [UInt8], write: @escaping @Sendable (String, [UInt8]) throws -> Void,
-                readLineBlocks: (@Sendable (String, (ArraySlice<UInt8>) -> Void) throws -> Void)? = nil) {
+                readLineBlocks: (@Sendable (String, (ArraySlice<UInt8>) -> Void) throws -> Void)? = nil,
+                readPrefix: (@Sendable (String, Int) throws -> [UInt8])? = nil) {
         self.listFolder = listFolder
         self.isFolder = isFolder
         self.read = read
@@ -26,6 +29,7 @@ public struct FileSystem: Sendable {
             let bytes = try read(path)
             if !bytes.isEmpty { body(bytes[...]) }
         }
+        self.readPrefix = readPrefix ?? { path, count in Array(try read(path).prefix(count)) }
     }
 
     /// Hands each line of `block` to `body` (with its line break, if any), found with
@@ -106,6 +110,22 @@ public struct FileSystem: Sendable {
                 filled = tail
             }
             if filled > 0 { body(buffer[..<filled]) }
+        },
+        readPrefix: { path, count in
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw FileSystemError(message: FileManager.default.fileExists(atPath: path) ? "cannot read the file (permission denied)" : "no such file")
+            }
+            defer { try? handle.close() }
+            var bytes = [UInt8](repeating: 0, count: count)
+            var filled = 0
+            while filled < count {
+                let read = bytes.withUnsafeMutableBytes { Foundation.read(handle.fileDescriptor, $0.baseAddress! + filled, count - filled) }
+                if read < 0, errno == EINTR { continue }
+                if read < 0 { throw FileSystemError(message: "cannot read the file (\(String(cString: strerror(errno))))") }
+                if read == 0 { break }
+                filled += read
+            }
+            return Array(bytes[..<filled])
         })
 
     /// Reads a file straight into one array of its size: a 1 GB file costs 1 GB, not a
@@ -145,7 +165,7 @@ public struct FileSystem: Sendable {
     public func rooted(at folder: String, writes: InMemoryFiles? = nil) -> FileSystem {
         let base = folder.hasSuffix("/") ? folder : folder + "/"
         let resolve: @Sendable (String) -> String = { $0.hasPrefix("/") ? $0 : base + $0 }
-        let (list, isFolder, read, write, readLineBlocks) = (listFolder, self.isFolder, self.read, self.write, self.readLineBlocks)
+        let (list, isFolder, read, write, readLineBlocks, readPrefix) = (listFolder, self.isFolder, self.read, self.write, self.readLineBlocks, self.readPrefix)
         return FileSystem(
             listFolder: { list(resolve($0)) },
             isFolder: { isFolder(resolve($0)) },
@@ -153,7 +173,8 @@ public struct FileSystem: Sendable {
             write: { path, bytes in
                 if let writes { writes.write(path, bytes) } else { try write(resolve(path), bytes) }
             },
-            readLineBlocks: { path, body in try readLineBlocks(resolve(path), body) })
+            readLineBlocks: { path, body in try readLineBlocks(resolve(path), body) },
+            readPrefix: { path, count in try readPrefix(resolve(path), count) })
     }
 
     /// Files held in memory by path; folders are the paths' parents. What is written can be

@@ -90,6 +90,9 @@ extension AccountLoader {
         var items: [Item] = []
         var records = 0
         let notesNames: Bool
+        /// The entity of a query response page read no further than its opening (its records
+        /// are of a kind the first look does not need).
+        var pageOf: String?
 
         init(path: String, notesNames: Bool) {
             self.path = path
@@ -109,8 +112,12 @@ extension AccountLoader {
     }
 
     /// Reads the QBO files into `snapshot`: each record added (kept or only noted, as
-    /// `keepingRecords` says), `custom-fields.json` recognized by content.
-    func lookAtQuickBooks(_ files: [String], keepingRecords: Bool, workers: Int, into snapshot: inout AccountSnapshot, errors: inout [InputError]) {
+    /// `keepingRecords` says), `custom-fields.json` recognized by content. Without
+    /// `keepingRecords`, and `trustingPages`, a query response page that opens with a list the
+    /// first look does not need (Invoice, Payment) is read no further: as the API returns them,
+    /// a page holds one entity (`forEachQuickBooksRecord` tells when one held more).
+    func lookAtQuickBooks(_ files: [String], keepingRecords: Bool, trustingPages: Bool, workers: Int,
+                          into snapshot: inout AccountSnapshot, errors: inout [InputError]) {
         let fileSystem = fileSystem
         let reading = DocumentReader.Reading(hint: nil, skimsBulkRecords: !keepingRecords)
         var records: [String: Int] = [:]
@@ -120,6 +127,11 @@ extension AccountLoader {
         var names: [NameLedger.Entry] = []
         let work = OrderedWork<FirstLook>(workers: workers, name: "look") { look in
             if let error = look.readError { return found.append(error) }
+            if let entity = look.pageOf {
+                quickbooksFiles.append(look.path)
+                snapshotSoFar.notePage(look.path, of: entity)
+                return
+            }
             if let customFields = look.customFields {
                 switch customFields {
                 case .success(let definitions): snapshotSoFar.customFieldDefinitions = definitions
@@ -148,6 +160,11 @@ extension AccountLoader {
         let unreadable = Self.submitParts(of: files, from: fileSystem, to: work) { path, part in
             var look = FirstLook(path: path, notesNames: !keepingRecords)
             if case .file = part {
+                if !keepingRecords, trustingPages, let prefix = try? fileSystem.readPrefix(path, 4096),
+                   let entity = QueryResponsePage.listedEntity(in: prefix), !AccountSnapshot.isReadOnFirstLook(name: entity) {
+                    look.pageOf = entity
+                    return look
+                }
                 do {
                     let file = SourceFile(name: path, bytes: try fileSystem.read(path))
                     // Only a file that names the format is parsed whole to see whether it is
@@ -191,21 +208,23 @@ extension AccountLoader {
     /// every record were returned by `load`).
     public static func forEachQuickBooksRecord(of snapshot: AccountSnapshot, workers: Int = 1, rules: ParallelRules? = nil,
                                                absorb: (ParallelRules.Outputs) -> Void = { _ in },
-                                               _ body: (Document, [Finding]) -> Void) -> [InputError] {
+                                               _ body: (Document, [Finding]) -> Void) -> Reread.Outcome {
         guard let fileSystem = snapshot.rereadsFrom else {
             var outputs = rules?.makeOutputs()
             for document in snapshot.quickbooks {
                 body(document, outputs.map { _ in rules!.checkTakingFindings(.document(document), into: &outputs!) } ?? [])
             }
             if let outputs { absorb(outputs) }
-            return []
+            return Reread.Outcome(errors: [], firstLookMissed: false)
         }
+        var firstLookMissed = false
         var errors: [InputError] = []
         var fileErrors: [String: Int] = [:]
         var records: [String: Int] = [:]
         withoutActuallyEscaping(body) { body in
             withoutActuallyEscaping(absorb) { absorb in
                 let work = OrderedWork<Reread>(workers: workers, name: "check") { part in
+                    firstLookMissed = firstLookMissed || part.firstLookMissed
                     for (document, findings) in part.records { body(document, findings) }
                     if let outputs = part.outputs { absorb(outputs) }
                     records[part.path, default: 0] += part.count
@@ -216,7 +235,7 @@ extension AccountLoader {
                 }
                 // A file that cannot be read was reported by `load`.
                 _ = submitParts(of: snapshot.quickbooksFiles, from: fileSystem, to: work) { path, part in
-                    var reread = Reread(path: path, rules: rules)
+                    var reread = Reread(path: path, rules: rules, isPage: snapshot.pagesReadNoFurther.contains(path))
                     let reading = DocumentReader.Reading(hint: nil, skimsBulkRecords: false)
                     if case .success(let count) = forEachEntry(of: part, path: path, fileSystem: fileSystem, reading: reading, { reread.add($0) }) {
                         reread.count = count
@@ -232,21 +251,34 @@ extension AccountLoader {
         for (path, count) in fileErrors.sorted(by: { $0.key < $1.key }) where count > errorsShownPerFile {
             errors.append(InputError(file: path, message: "\(count - errorsShownPerFile) more records of this file could not be read (only the first \(errorsShownPerFile) errors are listed)"))
         }
-        return errors
+        return Reread.Outcome(errors: errors, firstLookMissed: firstLookMissed)
     }
 
     /// The records a worker read again from one part of a file, with what the rules found in each.
-    private struct Reread: Sendable {
+    public struct Reread: Sendable {
+        /// What reading the records again found besides them: the records that could not be
+        /// read, and whether a page the first look read no further held records it needed
+        /// (its query response held more than one entity): the snapshot must then be read
+        /// again whole, and the records checked again.
+        public struct Outcome: Sendable {
+            public var errors: [InputError]
+            public var firstLookMissed: Bool
+        }
+
         let path: String
         let rules: ParallelRules?
+        /// Whether the first look read no further than the opening of this page.
+        let isPage: Bool
+        var firstLookMissed = false
         var records: [(Document, [Finding])] = []
         var errors: [InputError] = []
         var outputs: ParallelRules.Outputs?
         var count = 0
 
-        init(path: String, rules: ParallelRules?) {
+        init(path: String, rules: ParallelRules?, isPage: Bool) {
             self.path = path
             self.rules = rules
+            self.isPage = isPage
             outputs = rules?.makeOutputs()
             // A query response page holds up to 1,000 records.
             records.reserveCapacity(1000)
@@ -255,7 +287,8 @@ extension AccountLoader {
         mutating func add(_ entry: DocumentReader.Entry) {
             switch entry {
             case .success(.document(let document)):
-                guard case .quickbooks = document.content else { return }
+                guard case .quickbooks(let entity) = document.content else { return }
+                if isPage, AccountSnapshot.isReadOnFirstLook(name: entity.name) { firstLookMissed = true }
                 let findings = rules.map { $0.checkTakingFindings(.document(document), into: &outputs!) } ?? []
                 records.append((document, findings))
             case .success:
