@@ -90,7 +90,7 @@ public struct Preflight: Sendable {
         // QBO records, each judged as soon as it is checked.
         let parallel = run.parallelPart
         let reread = AccountLoader.forEachQuickBooksRecord(of: account, workers: workers, rules: parallel,
-                                                                 absorb: { run.absorb($0) }) { document, judged in
+                                                           absorb: { run.absorb($0) }) { document, judged in
             counterparts.note(document)
             var record: RecordIdentity?
             let judgement = exclusion(of: document)

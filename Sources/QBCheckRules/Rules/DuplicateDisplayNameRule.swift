@@ -93,7 +93,8 @@ public struct DuplicateDisplayNameRule: Rule {
                       holder.id == nil || holder.id != candidate.holder.id {
                 rule.report(candidate, takenBy: holder, exactly: false, into: &output)
             }
-            claim(name, folded: key, by: candidate.holder)
+            // A record of the account read again holds its name in the ledger already.
+            if context.account?.isRereadRecord(document) != true { claim(name, folded: key, by: candidate.holder) }
         }
     }
 
