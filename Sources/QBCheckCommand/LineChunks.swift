@@ -55,11 +55,8 @@ struct LineChunks {
                         consumed += block.count
                         return
                     }
-                    var start = block.startIndex
-                    while start < block.endIndex {
-                        var end = min(start + chunkBytes, block.endIndex)
-                        if end < block.endIndex { end = (block[end...].firstIndex(of: UInt8(ascii: "\n")) ?? block.endIndex - 1) + 1 }
-                        let (bytes, firstLine, offset) = (Array(block[start..<end]), nextLine, consumed)
+                    NDJSONLines.forEachPiece(of: block, size: chunkBytes) { piece in
+                        let (bytes, firstLine, offset) = (Array(piece), nextLine, consumed)
                         work.submit {
                             var chunk = Chunk(outputs: rules?.makeOutputs())
                             chunk.documents = Self.read(bytes[...], firstLine: firstLine, offset: offset, path: path, hint: hint, marker: marker) { entry, offset in
@@ -68,9 +65,8 @@ struct LineChunks {
                             }.documents
                             return chunk
                         }
-                        nextLine += FileSystem.forEachLine(in: block[start..<end]) { _ in }
-                        consumed += end - start
-                        start = end
+                        nextLine += FileSystem.forEachLine(in: piece) { _ in }
+                        consumed += piece.count
                     }
                 }
                 work.finish()

@@ -26,15 +26,10 @@ extension AccountLoader {
             var nextLine = 1
             do {
                 try fileSystem.readLineBlocks(path) { block in
-                    var start = block.startIndex
-                    while start < block.endIndex {
-                        var end = min(start + (1 << 20), block.endIndex)
-                        if end < block.endIndex { end = (block[end...].firstIndex(of: UInt8(ascii: "\n")) ?? block.endIndex - 1) + 1 }
-                        let lines = Array(block[start..<end])
-                        let part = FilePart.lines(lines, firstLine: nextLine)
-                        nextLine += FileSystem.forEachLine(in: lines[...]) { _ in }
+                    NDJSONLines.forEachPiece(of: block, size: 1 << 20) { piece in
+                        let part = FilePart.lines(Array(piece), firstLine: nextLine)
+                        nextLine += FileSystem.forEachLine(in: piece) { _ in }
                         work.submit { job(path, part) }
-                        start = end
                     }
                 }
             } catch let error as FileSystemError {

@@ -23,4 +23,16 @@ public enum NDJSONLines {
         }
         return (lines, documents)
     }
+
+    /// Cuts a block of whole lines into pieces of about `size` bytes, at line breaks: the parts
+    /// handed to worker threads.
+    public static func forEachPiece(of block: ArraySlice<UInt8>, size: Int, _ body: (ArraySlice<UInt8>) -> Void) {
+        var start = block.startIndex
+        while start < block.endIndex {
+            var end = min(start + size, block.endIndex)
+            if end < block.endIndex { end = (block[end...].firstIndex(of: UInt8(ascii: "\n")) ?? block.endIndex - 1) + 1 }
+            body(block[start..<end])
+            start = end
+        }
+    }
 }
