@@ -19,8 +19,6 @@ struct CheckRun {
 
     private var loader: InputLoader { InputLoader(environment: environment) }
 
-    /// How many unreadable records of one file are listed one by one.
-    static let errorsShownPerFile = 100
 
     /// Checks the inputs in two passes, so that memory does not grow with their size: the
     /// first keeps only the HubSpot records other records refer to (line items, contacts,
@@ -57,7 +55,7 @@ struct CheckRun {
                 case .failure(let error):
                     // A file of millions of bad records gets its first errors and a count.
                     fileErrors += 1
-                    if fileErrors <= Self.errorsShownPerFile { errors.append(error) }
+                    if fileErrors <= InputError.shownPerFile { errors.append(error) }
                 }
                 meter.advance(documents: 1, bytesInFile: offset)
             }
@@ -69,8 +67,8 @@ struct CheckRun {
                 files.append(name)
                 meter.finishFile(bytes: bytes)
             }
-            if fileErrors > Self.errorsShownPerFile {
-                errors.append(InputError(file: path == "-" ? "<stdin>" : path, message: "\(fileErrors - Self.errorsShownPerFile) more records of this file could not be read (only the first \(Self.errorsShownPerFile) errors are listed)"))
+            if fileErrors > InputError.shownPerFile {
+                errors.append(.moreUnreadable(in: path == "-" ? "<stdin>" : path, count: fileErrors))
             }
         }
         meter.done()

@@ -99,9 +99,6 @@ public struct AccountSnapshot: Sendable {
         }
     }
 
-    /// Whether records were left out (`add(_:keeping: false)`) and must be read again.
-    public var keepsEveryRecord: Bool { rereadsFrom == nil }
-
     /// Whether `document` is one of the snapshot's QBO records that were left out and are being
     /// read again: a record of the account itself, though not among `quickbooks`.
     public func isRereadRecord(_ document: Document) -> Bool {

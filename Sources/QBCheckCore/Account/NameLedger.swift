@@ -136,6 +136,4 @@ public struct NameLedger: Sendable {
     public func first(withFoldedName folded: String) -> NameRecord? {
         byFoldedName[folded].map { records[Int($0)] }
     }
-
-    public var isEmpty: Bool { records.isEmpty }
 }

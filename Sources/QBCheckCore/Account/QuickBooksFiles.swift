@@ -2,9 +2,6 @@
 /// once when the snapshot is loaded (the first look), and once more by `preflight`, which
 /// checks the records the first look did not keep.
 extension AccountLoader {
-    /// How many unreadable records of one file are listed one by one.
-    public static let errorsShownPerFile = 100
-
     /// Where a worker reads one part of a QBO file from.
     enum FilePart: Sendable {
         /// Whole lines of an NDJSON file, about a megabyte, the first with this number.
@@ -225,7 +222,7 @@ extension AccountLoader {
                     records[part.path, default: 0] += part.count
                     for error in part.errors {
                         fileErrors[part.path, default: 0] += 1
-                        if fileErrors[part.path]! <= errorsShownPerFile { errors.append(error) }
+                        if fileErrors[part.path]! <= InputError.shownPerFile { errors.append(error) }
                     }
                 }
                 // A file that cannot be read was reported by `load`.
@@ -243,8 +240,8 @@ extension AccountLoader {
         for path in snapshot.quickbooksFiles where records[path] == 0 && JSONReader.isLineDelimited(name: path) {
             errors.append(emptyFileError(path))
         }
-        for (path, count) in fileErrors.sorted(by: { $0.key < $1.key }) where count > errorsShownPerFile {
-            errors.append(InputError(file: path, message: "\(count - errorsShownPerFile) more records of this file could not be read (only the first \(errorsShownPerFile) errors are listed)"))
+        for (path, count) in fileErrors.sorted(by: { $0.key < $1.key }) where count > InputError.shownPerFile {
+            errors.append(.moreUnreadable(in: path, count: count))
         }
         return Reread.Outcome(errors: errors, firstLookMissed: firstLookMissed)
     }

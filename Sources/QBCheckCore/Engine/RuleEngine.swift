@@ -89,11 +89,8 @@ public struct RuleRun {
         let before = outputs.map { $0.findings.count }
         check(subject, onlyRulesWithMemory: onlyRulesWithMemory)
         var taken: [Finding] = []
-        for index in outputs.indices where outputs[index].findings.count > before[index] {
-            for var finding in outputs[index].takeFindings(from: before[index]) {
-                if let override = overrides[index] { finding.severity = override }
-                taken.append(finding)
-            }
+        for index in outputs.indices {
+            outputs[index].takeFindings(from: before[index], overriding: overrides[index], into: &taken)
         }
         return taken.sorted(by: Finding.precedesInFile)
     }
@@ -188,11 +185,7 @@ public struct ParallelRules: Sendable {
                 for position in judges.indices {
                     let before = outputs[position].1.findings.count
                     judges[position].judge(subject, into: &outputs[position].1)
-                    guard outputs[position].1.findings.count > before else { continue }
-                    for var finding in outputs[position].1.takeFindings(from: before) {
-                        if let override = overrides[position] { finding.severity = override }
-                        taken.append(finding)
-                    }
+                    outputs[position].1.takeFindings(from: before, overriding: overrides[position], into: &taken)
                 }
             }
         }

@@ -41,13 +41,15 @@ public struct RuleOutput: Sendable {
         for (reason, count) in other.skips { skips[reason, default: 0] += count }
     }
 
-    /// Removes and returns the findings from `start` on (those of the record just judged).
-    mutating func takeFindings(from start: Int) -> [Finding] {
-        // Copied out before the removal, which then happens in place (a slice kept alive
-        // would make the removal copy the whole array).
-        let taken = Array(findings[start...])
+    /// Removes the findings from `start` on (those of the record just judged) and adds them to
+    /// `taken`, with the severity qbcheck.json sets (`override`).
+    mutating func takeFindings(from start: Int, overriding override: Severity?, into taken: inout [Finding]) {
+        guard findings.count > start else { return }
+        for var finding in findings[start...] {
+            if let override { finding.severity = override }
+            taken.append(finding)
+        }
         findings.removeSubrange(start...)
-        return taken
     }
 
     /// Notes that one record could not be judged, and why.

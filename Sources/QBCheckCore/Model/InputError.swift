@@ -13,6 +13,15 @@ public struct InputError: Error, Sendable, Hashable {
         self.message = message
     }
 
+    /// How many unreadable records of one file are listed one by one: a file of a million bad
+    /// records gets its first errors and a count.
+    public static let shownPerFile = 100
+
+    /// The count of a file's unreadable records beyond the first `shownPerFile`.
+    public static func moreUnreadable(in file: String, count: Int) -> InputError {
+        InputError(file: file, message: "\(count - shownPerFile) more records of this file could not be read (only the first \(shownPerFile) errors are listed)")
+    }
+
     public init(_ error: JSONSyntaxError, in file: SourceFile) {
         self.init(file: file.name, position: file.position(of: error.offset), message: error.message)
     }
