@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits a file into its top-level JSON values: one JSON document, a whitespace-separated
 /// sequence of them, or NDJSON (one document per line).
 ///
@@ -143,6 +145,15 @@ public enum JSONReader {
         }
     }
 
+    /// Where the line that starts at `start` ends (its line feed, or the end of the bytes):
+    /// the C library's `memchr`, which looks at many bytes at a time. A byte-by-byte loop here
+    /// had cost 5 % of a check over NDJSON, where every record is a line looked through once.
+    private static func lineBreak(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard start < bytes.count, let base = bytes.baseAddress,
+              let found = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start) else { return bytes.count }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
     private static func containsNewline(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Bool {
         var index = from
         while index < to {
@@ -158,8 +169,7 @@ public enum JSONReader {
     ) {
         var lineStart = start
         while lineStart < bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            let lineEnd = lineBreak(in: bytes, from: lineStart)
             var parser = JSONParser(bytes: bytes, source: source, start: lineStart, end: lineEnd, maxDepth: maxDepth)
             stream?.configure(&parser)
             parser.skipWhitespace()
