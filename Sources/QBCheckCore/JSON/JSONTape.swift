@@ -116,7 +116,7 @@ public final class JSONTape: @unchecked Sendable {
 
     /// Whether `count` bytes at `left` equal `right`'s, eight at a time: member names are a
     /// few bytes long, and a call to `memcmp` for each cost more than the comparing.
-    private static func equal(_ left: UnsafePointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>, count: Int) -> Bool {
+    static func equal(_ left: UnsafePointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>, count: Int) -> Bool {
         guard count > 0, let right = right.baseAddress else { return true }
         var position = 0
         while position + 8 <= count {

@@ -144,8 +144,8 @@ public enum QBOEntity: Sendable {
 
     public init(_ node: Node, name: String) throws(ShapeError) {
         switch name {
-        case "Invoice", "CreditMemo", "SalesReceipt", "Estimate", "RefundReceipt": self = .transaction(try QBOTransaction(node, entity: name))
-        case "Customer", "Vendor", "Employee": self = .name(try QBONameEntity(node, entity: name))
+        case "Invoice", "CreditMemo", "SalesReceipt", "Estimate", "RefundReceipt": self = .transaction(try node.withFields { (fields) throws(ShapeError) in try QBOTransaction(fields, entity: name) })
+        case "Customer", "Vendor", "Employee": self = .name(try node.withFields { (fields) throws(ShapeError) in try QBONameEntity(fields, entity: name) })
         case "Payment": self = .payment(try QBOPayment(node))
         case "Item": self = .item(try QBOItem(node))
         case "CompanyInfo": self = .companyInfo(try QBOCompanyInfo(node))

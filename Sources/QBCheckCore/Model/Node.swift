@@ -41,16 +41,7 @@ public struct Node: Sendable {
     }
 
     /// The name of the value's JSON type, as messages about wrong types say it.
-    public var typeName: String {
-        switch tape.kind(at: index) {
-        case .null: "null"
-        case .true, .false: "a boolean"
-        case .number: "a number"
-        case .string, .key: "a string"
-        case .array: "an array"
-        case .object: "an object"
-        }
-    }
+    public var typeName: String { fields.typeName }
 
     /// Whether the value is the string `text` (compared as bytes, no string made).
     public func isString(_ text: String) -> Bool {
@@ -129,151 +120,49 @@ public struct Node: Sendable {
         return elements
     }
 
-    private func wrongType(_ expected: String, _ found: Node) -> ShapeError {
-        ShapeError(at: found.location, "expected \(expected), found \(found.typeName)\(found.quoted)")
-    }
-
     /// The value as messages quote it: a string (cut at 40 characters) or a number.
-    var quoted: String {
-        switch tape.kind(at: index) {
-        case .string:
-            let text = tape.text(at: index)
-            return " \"\(text.count > 40 ? String(text.prefix(40)) + "…" : text)\""
-        case .number: return " \(tape.text(at: index))"
-        default: return ""
-        }
-    }
+    var quoted: String { fields.quoted }
 
-    /// A present, non-null member, or nil.
-    private func present(_ key: String) -> Node? {
-        guard let child = presentMember(key) else { return nil }
-        return Node(tape: tape, index: child, at: pointer?.appending(key))
-    }
-
-    /// The tape index of a present, non-null member. The typed readers below work on indices
-    /// and make a child node only to report a wrong type: a node holds the tape, and making
-    /// one per field read cost a retain and a release of it each time.
-    private func presentMember(_ key: String) -> Int? {
-        guard isObject, let child = tape.member(key, of: index), tape.kind(at: child) != .null else { return nil }
-        return child
-    }
-
-    private func member(_ key: String, at child: Int) -> Node {
-        Node(tape: tape, index: child, at: pointer?.appending(key))
-    }
+    // The typed readers are the field reader's (the node keeps the tape alive meanwhile).
 
     public func object(_ key: String) throws(ShapeError) -> Node? {
-        guard let node = present(key) else { return nil }
-        guard node.isObject else { throw wrongType("an object", node) }
-        return node
+        guard let object = try fields.object(key) else { return nil }
+        return Node(tape: tape, index: object.index, at: pointer?.appending(key))
     }
 
     public func array(_ key: String) throws(ShapeError) -> [Node] {
-        guard let node = present(key) else { return [] }
-        guard node.isArray else { throw wrongType("an array", node) }
+        guard let child = fields.presentMember(key) else { return [] }
+        let node = Node(tape: tape, index: child, at: pointer?.appending(key))
+        guard node.isArray else { throw node.fields.wrongType("an array") }
         return node.elements
     }
 
-    /// How many elements the array member `key` has (0 when it is absent or not an array),
-    /// for readers that reserve room before `forEachElement(of:)`.
-    public func elementCount(of key: String) -> Int {
-        guard let child = presentMember(key), tape.kind(at: child) == .array else { return 0 }
-        return tape.entries[child].count
-    }
+    /// How many elements the array member `key` has (0 when it is absent or not an array).
+    public func elementCount(of key: String) -> Int { fields.elementCount(of: key) }
 
     /// Hands each element of the array member `key` to `body`, untraced, with no array of
-    /// nodes made: the model walks every invoice's lines this way.
+    /// nodes made.
     public func forEachElement(of key: String, _ body: (Node) throws(ShapeError) -> Void) throws(ShapeError) {
-        guard let child = presentMember(key) else { return }
-        guard tape.kind(at: child) == .array else { throw wrongType("an array", member(key, at: child)) }
-        try tape.forEachElement(of: child) { (element) throws(ShapeError) in try body(Node(tape: tape, index: element, at: nil)) }
+        try fields.forEachElement(of: key) { (element) throws(ShapeError) in try body(Node(tape: tape, index: element.index, at: nil)) }
     }
 
     /// A string member; ids that arrive as numbers are read as their text.
-    public func string(_ key: String) throws(ShapeError) -> Located<String>? {
-        guard let child = presentMember(key) else { return nil }
-        switch tape.kind(at: child) {
-        case .string, .number: return Located(tape.text(at: child), at: Location(offset: tape.offset(at: child)))
-        default: throw wrongType("a string", member(key, at: child))
-        }
-    }
+    public func string(_ key: String) throws(ShapeError) -> Located<String>? { try fields.string(key) }
 
-    public func asString() throws(ShapeError) -> Located<String> {
-        switch tape.kind(at: index) {
-        case .string, .number: return Located(tape.text(at: index), at: location)
-        default: throw wrongType("a string", self)
-        }
-    }
+    public func asString() throws(ShapeError) -> Located<String> { try fields.asString() }
 
     /// An amount or quantity: a JSON number or a numeric string, read exactly.
-    public func decimal(_ key: String) throws(ShapeError) -> Located<ExactDecimal>? {
-        guard let child = presentMember(key) else { return nil }
-        if let decimal = fastDecimal(at: child) { return Located(decimal, at: Location(offset: tape.offset(at: child))) }
-        return try member(key, at: child).asDecimal()
-    }
+    public func decimal(_ key: String) throws(ShapeError) -> Located<ExactDecimal>? { try fields.decimal(key) }
 
-    /// A number, or a numeric string, read straight from the bytes when there is nothing to
-    /// unescape or trim (nearly always); nil sends anything else, valid or not, the way through
-    /// text in `asDecimal`.
-    private func fastDecimal(at child: Int) -> ExactDecimal? {
-        let kind = tape.kind(at: child)
-        guard kind == .number || kind == .string else { return nil }
-        let decimal = tape.withRawText(at: child) { raw -> ExactDecimal? in
-            guard let first = raw.first, let last = raw.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 else { return nil }
-            return ExactDecimal(utf8: raw)
-        }
-        return decimal ?? nil
-    }
+    public func asDecimal() throws(ShapeError) -> Located<ExactDecimal> { try fields.asDecimal() }
 
-    public func asDecimal() throws(ShapeError) -> Located<ExactDecimal> {
-        let kind = tape.kind(at: index)
-        guard kind == .number || kind == .string else {
-            throw wrongType("an amount (a number or a numeric string)", self)
-        }
-        if let decimal = fastDecimal(at: index) { return Located(decimal, at: location) }
-        let text = kind == .number ? tape.text(at: index) : tape.text(at: index).trimmingSpaces
-        guard let decimal = ExactDecimal(text) else {
-            // Only the wording depends on whether the text looks like a number at all.
-            let looksNumeric = !text.isEmpty && text.allSatisfy { "0123456789+-.eE".contains($0) }
-            let why = looksNumeric ? "which is out of the range qbcheck holds exactly (38 digits, exponents up to ±64)" : "which is not a number"
-            throw ShapeError(at: location, "expected an amount (a number or a numeric string), found\(quoted), \(why)")
-        }
-        return Located(decimal, at: location)
-    }
-
-    public func bool(_ key: String) throws(ShapeError) -> Located<Bool>? {
-        guard let child = presentMember(key) else { return nil }
-        let location = Location(offset: tape.offset(at: child))
-        switch tape.kind(at: child) {
-        case .true: return Located(true, at: location)
-        case .false: return Located(false, at: location)
-        default:
-            let node = member(key, at: child)
-            guard node.stringValue == "true" || node.stringValue == "false" else { throw wrongType("true or false", node) }
-            return Located(node.stringValue == "true", at: location)
-        }
-    }
+    public func bool(_ key: String) throws(ShapeError) -> Located<Bool>? { try fields.bool(key) }
 
     /// A date: `YYYY-MM-DD`, an ISO 8601 date-time, or (HubSpot) epoch milliseconds.
-    public func date(_ key: String) throws(ShapeError) -> Located<CalendarDate>? {
-        guard let child = presentMember(key) else { return nil }
-        let location = Location(offset: tape.offset(at: child))
-        // Straight from the bytes; a string with escapes, or no date, takes the way through text.
-        if let date = tape.withRawText(at: child, { CalendarDate(utf8: $0) }) ?? nil { return Located(date, at: location) }
-        let text = try member(key, at: child).asString()
-        if text.value.isEmpty { return nil }
-        guard let date = CalendarDate(text.value) else {
-            throw ShapeError(at: location, "expected a date (YYYY-MM-DD), found \"\(text.value)\"")
-        }
-        return Located(date, at: location)
-    }
+    public func date(_ key: String) throws(ShapeError) -> Located<CalendarDate>? { try fields.date(key) }
 
     /// The `value` of a QBO reference such as `{"value": "1", "name": "Services"}`.
-    public func reference(_ key: String) throws(ShapeError) -> Located<String>? {
-        guard let child = presentMember(key) else { return nil }
-        guard tape.kind(at: child) == .object else { throw wrongType("an object", member(key, at: child)) }
-        return try member(key, at: child).string("value")
-    }
+    public func reference(_ key: String) throws(ShapeError) -> Located<String>? { try fields.reference(key) }
 }
 
 extension String {

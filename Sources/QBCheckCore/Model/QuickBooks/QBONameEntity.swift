@@ -15,7 +15,7 @@ public final class QBONameEntity: Sendable {
     public let currency: Located<String>?
     public let active: Bool
 
-    public init(_ node: Node, entity: String) throws(ShapeError) {
+    public init(_ node: FieldReader, entity: String) throws(ShapeError) {
         self.entity = entity
         location = node.location
         id = try node.string("Id")

@@ -19,31 +19,41 @@ public final class QBOTransaction: Sendable {
     /// `MetaData.CreateTime`, when QBO created the record (sync filters compare it).
     public let createTime: Located<String>?
 
-    public init(_ node: Node, entity: String) throws(ShapeError) {
+    /// The members read, named as QBO names them.
+    private enum Member: Int, MemberSlot {
+        case Id, SyncToken, DocNumber, TxnDate, CustomerRef, Line, TxnTaxDetail, CustomField, LinkedTxn, GlobalTaxCalculation, TotalAmt,
+             CurrencyRef, MetaData
+        static let names = MemberSlotTable(Self.self)
+    }
+
+    public init(_ node: FieldReader, entity: String) throws(ShapeError) {
         self.entity = entity
         location = node.location
-        id = try node.string("Id")
-        syncToken = try node.string("SyncToken")
-        docNumber = try node.string("DocNumber")
-        txnDate = try node.date("TxnDate")
-        let customerNode = try node.object("CustomerRef")
+        let member = node.members(Member.self)
+        id = try member[.Id]?.asString()
+        syncToken = try member[.SyncToken]?.asString()
+        docNumber = try member[.DocNumber]?.asString()
+        txnDate = try member[.TxnDate]?.asDate()
+        let customerNode = try member[.CustomerRef]?.asObject()
         customer = try customerNode?.string("value")
         customerName = try customerNode?.string("name")?.value
         var lines: [QBOLine] = []
-        lines.reserveCapacity(node.elementCount(of: "Line"))
-        try node.forEachElement(of: "Line") { (line) throws(ShapeError) in lines.append(try QBOLine(line)) }
+        if let lineArray = member[.Line] {
+            lines.reserveCapacity(lineArray.elementCount)
+            try lineArray.forEachElement { (line) throws(ShapeError) in lines.append(try QBOLine(line)) }
+        }
         self.lines = lines
-        taxDetail = try node.object("TxnTaxDetail").map { (detail) throws(ShapeError) in try QBOTaxDetail(detail) }
+        taxDetail = try member[.TxnTaxDetail].map { (detail) throws(ShapeError) in try QBOTaxDetail(try detail.asObject()) }
         var fields: [QBOCustomField] = []
-        try node.forEachElement(of: "CustomField") { (field) throws(ShapeError) in fields.append(try QBOCustomField(field)) }
+        try member[.CustomField]?.forEachElement { (field) throws(ShapeError) in fields.append(try QBOCustomField(field)) }
         customFields = fields
         var linked: [QBOLinkedTransaction] = []
-        try node.forEachElement(of: "LinkedTxn") { (link) throws(ShapeError) in linked.append(try QBOLinkedTransaction(link)) }
+        try member[.LinkedTxn]?.forEachElement { (link) throws(ShapeError) in linked.append(try QBOLinkedTransaction(link)) }
         linkedTransactions = linked
-        globalTaxCalculation = try node.string("GlobalTaxCalculation")
-        totalAmount = try node.decimal("TotalAmt")
-        currency = try node.reference("CurrencyRef")
-        createTime = try node.object("MetaData")?.string("CreateTime")
+        globalTaxCalculation = try member[.GlobalTaxCalculation]?.asString()
+        totalAmount = try member[.TotalAmt]?.asDecimal()
+        currency = try member[.CurrencyRef]?.asReference()
+        createTime = try member[.MetaData]?.asObject().string("CreateTime")
     }
 
     /// Every line, group lines' nested lines included, in file order. Walked when asked, not
@@ -103,31 +113,49 @@ public final class QBOLine: Sendable {
 
     /// The known detail types, told from the bytes (literals, not a shared array: every line
     /// of every invoice asks, on every worker thread).
-    private static func knownKind(_ node: Node) -> (detailType: String, kind: Kind)? {
-        if node.isString("SalesItemLineDetail") { return ("SalesItemLineDetail", .salesItem) }
-        if node.isString("SubTotalLineDetail") { return ("SubTotalLineDetail", .subTotal) }
-        if node.isString("DiscountLineDetail") { return ("DiscountLineDetail", .discount) }
-        if node.isString("DescriptionOnly") { return ("DescriptionOnly", .descriptionOnly) }
-        if node.isString("GroupLineDetail") { return ("GroupLineDetail", .group) }
+    private static func knownKind(_ detailType: FieldReader) -> Kind? {
+        if detailType.isString("SalesItemLineDetail") { return .salesItem }
+        if detailType.isString("SubTotalLineDetail") { return .subTotal }
+        if detailType.isString("DiscountLineDetail") { return .discount }
+        if detailType.isString("DescriptionOnly") { return .descriptionOnly }
+        if detailType.isString("GroupLineDetail") { return .group }
         return nil
     }
 
-    public init(_ node: Node) throws(ShapeError) {
+    /// The members of a line read, named as QBO names them.
+    private enum Member: Int, MemberSlot {
+        case Id, Amount, Description, DetailType, SalesItemLineDetail, SubTotalLineDetail, DiscountLineDetail, DescriptionLineDetail,
+             GroupLineDetail
+        static let names = MemberSlotTable(Self.self)
+    }
+
+    /// The members of a line's detail read, whatever its type.
+    private enum Detail: Int, MemberSlot {
+        case TaxCodeRef, ServiceDate, ItemRef, UnitPrice, Qty, DiscountPercent, GroupItemRef, Quantity, Line
+        static let names = MemberSlotTable(Self.self)
+    }
+
+    public init(_ node: FieldReader) throws(ShapeError) {
         location = node.location
-        id = try node.string("Id")
-        amount = try node.decimal("Amount")
-        description = try node.string("Description")
+        let member = node.members(Member.self)
+        id = try member[.Id]?.asString()
+        amount = try member[.Amount]?.asDecimal()
+        description = try member[.Description]?.asString()
         // The known detail types are told from the bytes; only another one is read as text.
-        let detailTypeNode = node.child("DetailType")
-        let detailType: String
-        if let detailTypeNode, let known = Self.knownKind(detailTypeNode) {
-            (detailType, kind) = known
-        } else {
-            detailType = try node.string("DetailType")?.value ?? ""
-            kind = .other(detailType)
-        }
+        let detailType = member[.DetailType]
+        let detail: FieldReader?
+        switch detailType.flatMap(Self.knownKind) {
+        case .salesItem?: (kind, detail) = (.salesItem, member[.SalesItemLineDetail])
+        case .subTotal?: (kind, detail) = (.subTotal, member[.SubTotalLineDetail])
+        case .discount?: (kind, detail) = (.discount, member[.DiscountLineDetail])
         // `DescriptionOnly` lines keep their detail under `DescriptionLineDetail`.
-        let detailKey = detailType == "DescriptionOnly" ? "DescriptionLineDetail" : detailType
+        case .descriptionOnly?: (kind, detail) = (.descriptionOnly, member[.DescriptionLineDetail])
+        case .group?: (kind, detail) = (.group, member[.GroupLineDetail])
+        case .other?, nil:
+            let name = try detailType?.asString().value ?? ""
+            kind = .other(name)
+            detail = name.isEmpty ? nil : node.field(name)
+        }
         var taxCode: Located<String>?
         var serviceDate: Located<CalendarDate>?
         var item: Located<String>?
@@ -135,20 +163,21 @@ public final class QBOLine: Sendable {
         var quantity: Located<ExactDecimal>?
         var discountPercent: Located<ExactDecimal>?
         var nestedLines: [QBOLine] = []
-        if !detailKey.isEmpty, let detail = try node.object(detailKey) {
-            taxCode = try detail.reference("TaxCodeRef")
-            serviceDate = try detail.date("ServiceDate")
+        if let detail = try detail?.asObject() {
+            let field = detail.members(Detail.self)
+            taxCode = try field[.TaxCodeRef]?.asReference()
+            serviceDate = try field[.ServiceDate]?.asDate()
             switch kind {
             case .salesItem:
-                item = try detail.reference("ItemRef")
-                unitPrice = try detail.decimal("UnitPrice")
-                quantity = try detail.decimal("Qty")
+                item = try field[.ItemRef]?.asReference()
+                unitPrice = try field[.UnitPrice]?.asDecimal()
+                quantity = try field[.Qty]?.asDecimal()
             case .discount:
-                discountPercent = try detail.decimal("DiscountPercent")
+                discountPercent = try field[.DiscountPercent]?.asDecimal()
             case .group:
-                item = try detail.reference("GroupItemRef")
-                quantity = try detail.decimal("Quantity")
-                try detail.forEachElement(of: "Line") { (line) throws(ShapeError) in nestedLines.append(try QBOLine(line)) }
+                item = try field[.GroupItemRef]?.asReference()
+                quantity = try field[.Quantity]?.asDecimal()
+                try field[.Line]?.forEachElement { (line) throws(ShapeError) in nestedLines.append(try QBOLine(line)) }
             default:
                 break
             }
@@ -170,7 +199,7 @@ public struct QBOTaxDetail: Sendable {
     public var totalTax: Located<ExactDecimal>?
     public var taxLines: [(location: Location, amount: Located<ExactDecimal>?)]
 
-    public init(_ node: Node) throws(ShapeError) {
+    public init(_ node: FieldReader) throws(ShapeError) {
         location = node.location
         taxCode = try node.reference("TxnTaxCodeRef")
         totalTax = try node.decimal("TotalTax")
@@ -187,7 +216,7 @@ public struct QBOCustomField: Sendable {
     public var name: Located<String>?
     public var value: Located<String>?
 
-    public init(_ node: Node) throws(ShapeError) {
+    public init(_ node: FieldReader) throws(ShapeError) {
         location = node.location
         definitionID = try node.string("DefinitionId")
         name = try node.string("Name")
@@ -201,7 +230,7 @@ public struct QBOLinkedTransaction: Sendable {
     public var id: Located<String>?
     public var type: Located<String>?
 
-    public init(_ node: Node) throws(ShapeError) {
+    public init(_ node: FieldReader) throws(ShapeError) {
         location = node.location
         id = try node.string("TxnId")
         type = try node.string("TxnType")
