@@ -15,21 +15,29 @@ public final class QBONameEntity: Sendable {
     public let currency: Located<String>?
     public let active: Bool
 
+    /// The members read, named as QBO names them.
+    private enum Member: Int, MemberSlot {
+        case Id, DisplayName, Title, GivenName, MiddleName, FamilyName, Suffix, CompanyName, PrimaryEmailAddr, PrintOnCheckName, CurrencyRef,
+             Active
+        static let names = MemberSlotTable(Self.self)
+    }
+
     public init(_ node: FieldReader, entity: String) throws(ShapeError) {
         self.entity = entity
         location = node.location
-        id = try node.string("Id")
-        displayName = try node.string("DisplayName")
-        title = try node.string("Title")
-        givenName = try node.string("GivenName")
-        middleName = try node.string("MiddleName")
-        familyName = try node.string("FamilyName")
-        suffix = try node.string("Suffix")
-        companyName = try node.string("CompanyName")
-        email = try node.object("PrimaryEmailAddr")?.string("Address")
-        printOnCheckName = try node.string("PrintOnCheckName")
-        currency = try node.reference("CurrencyRef")
-        active = try node.bool("Active")?.value ?? true
+        let member = node.members(Member.self)
+        id = try member[.Id]?.asString()
+        displayName = try member[.DisplayName]?.asString()
+        title = try member[.Title]?.asString()
+        givenName = try member[.GivenName]?.asString()
+        middleName = try member[.MiddleName]?.asString()
+        familyName = try member[.FamilyName]?.asString()
+        suffix = try member[.Suffix]?.asString()
+        companyName = try member[.CompanyName]?.asString()
+        email = try member[.PrimaryEmailAddr]?.asObject().string("Address")
+        printOnCheckName = try member[.PrintOnCheckName]?.asString()
+        currency = try member[.CurrencyRef]?.asReference()
+        active = try member[.Active]?.asBool().value ?? true
     }
 
     /// The name fields QBO limits, with their documented maximum lengths (QBO-CUST).
