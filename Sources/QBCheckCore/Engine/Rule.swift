@@ -38,7 +38,7 @@ extension Rule {
 /// The checker of a rule that judges each record on its own.
 /// A checker that judges each record alone, remembering nothing: records may be judged on any
 /// thread, in any order, and workers share it.
-protocol RecordJudge: Sendable {
+protocol RecordJudge: AnyObject, Sendable {
     func judge(_ subject: Subject, into output: inout RuleOutput)
 }
 
