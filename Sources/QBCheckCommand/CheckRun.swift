@@ -24,34 +24,71 @@ struct CheckRun {
     /// first keeps only the HubSpot records other records refer to (line items, contacts,
     /// companies, invoice numbers); the second feeds every record to the rules one at a time.
     /// NDJSON files are read line by line.
+    ///
+    /// Inputs that open without a HubSpot record (most exports hold records of one system) are
+    /// taken to hold none, and checked in one pass; should one turn up after all, the check
+    /// starts over with both passes. A first pass over QBO invoices only to find nothing had
+    /// cost 8 % of a check on one thread and 13 % on two, where nothing else runs meanwhile.
     func check() -> Report {
         let (paths, pathErrors) = loader.paths(options.inputs)
         // Standard input can be read only once.
         let standardInput = paths.contains("-") ? SourceFile(name: "<stdin>", bytes: environment.readStandardInput()) : nil
-
+        let setup = loadSetup()
+        if !opensWithHubSpotRecord(paths, standardInput: standardInput),
+           let report = checkEveryRecord(paths, standardInput: standardInput, pathErrors: pathErrors, setup: setup, references: nil) {
+            return report
+        }
         var references: [Subject] = []
         for path in paths {
             _ = forEachDocument(at: path, standardInput: standardInput, onlyIfContaining: Self.hubspotMarker) { entry, _ in
                 if case .success(let subject) = entry, subject.resulting?.crmObject != nil { references.append(subject) }
             }
         }
+        return checkEveryRecord(paths, standardInput: standardInput, pathErrors: pathErrors, setup: setup, references: references)!
+    }
 
-        var errors = pathErrors
-        let (context, settingsDocument, setupErrors) = prepare(references: references)
-        errors += setupErrors
+    /// How much of each input `opensWithHubSpotRecord` looks at: a HubSpot export's first
+    /// record, properties included, is well inside it.
+    private static let openingBytes = 64 << 10
+
+    /// Whether an input's opening holds the bytes every HubSpot record carries.
+    private func opensWithHubSpotRecord(_ paths: [String], standardInput: SourceFile?) -> Bool {
+        paths.contains { path in
+            if path == "-" { return Self.hubspotMarker.occurs(in: standardInput?.bytes[...] ?? []) }
+            // An input that cannot be read is reported by the pass that reads it.
+            guard let opening = try? environment.fileSystem.readPrefix(path, Self.openingBytes) else { return false }
+            return Self.hubspotMarker.occurs(in: opening[...])
+        }
+    }
+
+    /// The second pass: every record of the inputs fed to the rules, in input order. With no
+    /// `references` (no first pass was made), the inputs are taken to hold no HubSpot record:
+    /// on meeting one, the pass stops reading and returns nil.
+    private func checkEveryRecord(_ paths: [String], standardInput: SourceFile?, pathErrors: [InputError], setup: Setup,
+                                  references: [Subject]?) -> Report? {
+        var errors = pathErrors + setup.errors
+        let context = makeContext(setup, references: references ?? [])
+        errors += validateRuleIDs(context.settings.rules, file: setup.settingsDocument?.file)
         var run = engine.start(in: context, keepingRecords: keepsRecords)
         var files: [String] = []
         var meter = ProgressMeter(report: environment.progress)
         // With several workers, NDJSON records are judged by the rules that look at each record
         // alone on the workers, and by the others here, in input order.
         let parallel = workers > 1 ? run.parallelPart : nil
+        var metHubSpotRecord = false
+        let speculating = references == nil
         for path in paths {
             var fileErrors = 0
             let lineDelimited = JSONReader.isLineDelimited(name: path) && path != "-"
-            let read = forEachDocument(at: path, standardInput: standardInput, rules: lineDelimited ? parallel : nil,
-                                       absorb: { run.absorb($0) }) { entry, offset in
+            let read = forEachDocument(at: path, standardInput: standardInput,
+                                       unlessContaining: speculating ? Self.hubspotMarker : nil, found: { metHubSpotRecord = true },
+                                       rules: lineDelimited ? parallel : nil, absorb: { run.absorb($0) },
+                                       until: { metHubSpotRecord }) { entry, offset in
                 switch entry {
-                case .success(let subject): run.check(subject, onlyRulesWithMemory: lineDelimited && parallel != nil)
+                case .success(let subject):
+                    if speculating, subject.resulting?.crmObject != nil { metHubSpotRecord = true }
+                    if metHubSpotRecord { return }
+                    run.check(subject, onlyRulesWithMemory: lineDelimited && parallel != nil)
                 case .failure(let error):
                     // A file of millions of bad records gets its first errors and a count.
                     fileErrors += 1
@@ -59,6 +96,7 @@ struct CheckRun {
                 }
                 meter.advance(documents: 1, bytesInFile: offset)
             }
+            if metHubSpotRecord { return nil }
             switch read {
             case .failure(let error):
                 errors.append(error)
@@ -72,16 +110,20 @@ struct CheckRun {
             }
         }
         meter.done()
-        if let document = settingsDocument, options.account != nil, !files.contains(document.file.name) {
+        if let document = setup.settingsDocument, options.account != nil, !files.contains(document.file.name) {
             run.check(.document(document))
         }
-        return finish(run, files: files, settingsDocument: settingsDocument, context: context, errors: errors)
+        return finish(run, files: files, settingsDocument: setup.settingsDocument, context: context, errors: errors)
     }
 
     /// Reads the documents of one input: standard input, an NDJSON file line by line, or a
     /// JSON file. Returns the name findings use, or why the input could not be read.
+    /// `until`: stops reading an NDJSON file at the next block once true. `unlessContaining`:
+    /// a JSON file holding these bytes is not parsed; `found` is told instead.
     private func forEachDocument(at path: String, standardInput: SourceFile?, onlyIfContaining marker: BytePattern? = nil,
+                                 unlessContaining stopMarker: BytePattern? = nil, found: () -> Void = {},
                                  rules: ParallelRules? = nil, absorb: (ParallelRules.Outputs) -> Void = { _ in },
+                                 until stops: () -> Bool = { false },
                                  _ body: (DocumentReader.Entry, Int) -> Void) -> Result<(name: String, bytes: Int), InputError> {
         let keeps: (ArraySlice<UInt8>) -> Bool = { bytes in marker?.occurs(in: bytes) ?? true }
         if path == "-", let standardInput {
@@ -95,7 +137,7 @@ struct CheckRun {
                 var chunks = LineChunks(workers: workers)
                 chunks.marker = marker
                 chunks.rules = rules
-                (consumed, documents) = try chunks.forEach(path: path, fileSystem: environment.fileSystem, absorb: absorb, body)
+                (consumed, documents) = try chunks.forEach(path: path, fileSystem: environment.fileSystem, absorb: absorb, until: stops, body)
             } catch let error as FileSystemError {
                 return .failure(InputError(file: path, message: error.message))
             } catch {
@@ -107,6 +149,10 @@ struct CheckRun {
         switch loader.read(path) {
         case .failure(let error): return .failure(error)
         case .success(let file):
+            if let stopMarker, stopMarker.occurs(in: file.bytes[...]) {
+                found()
+                return .success((file.name, file.bytes.count))
+            }
             if keeps(file.bytes[...]) { DocumentReader.forEach(in: file, body) }
             return .success((file.name, file.bytes.count))
         }
@@ -186,23 +232,37 @@ struct CheckRun {
 
     /// The account, the settings, and the rule context over the batch's records.
     private func prepare(references: [Subject]) -> (RuleContext, Document?, [InputError]) {
-        var errors: [InputError] = []
+        let setup = loadSetup()
+        let context = makeContext(setup, references: references)
+        return (context, setup.settingsDocument, setup.errors + validateRuleIDs(context.settings.rules, file: setup.settingsDocument?.file))
+    }
+
+    /// What a run knows besides its inputs: the account snapshot (`--account`) or the
+    /// settings file found beside the inputs, and what could not be read of them.
+    private struct Setup {
         var account: AccountSnapshot?
         var settingsDocument: Document?
+        var errors: [InputError] = []
+    }
+
+    private func loadSetup() -> Setup {
+        var setup = Setup()
         if let directory = options.account {
             let (snapshot, accountErrors) = AccountLoader(fileSystem: environment.fileSystem).load(directory)
-            account = snapshot
-            errors += accountErrors
-            settingsDocument = snapshot.settingsDocument
+            setup.account = snapshot
+            setup.errors += accountErrors
+            setup.settingsDocument = snapshot.settingsDocument
         } else if let file = findSettingsFile() {
             switch SettingsLoader.read(file) {
-            case .success(let document): settingsDocument = document
-            case .failure(let error): errors.append(error)
+            case .success(let document): setup.settingsDocument = document
+            case .failure(let error): setup.errors.append(error)
             }
         }
-        let context = RuleContext(account: account, settings: settingsDocument?.settings, declaredOrigin: options.origin, batch: references)
-        errors += validateRuleIDs(context.settings.rules, file: settingsDocument?.file)
-        return (context, settingsDocument, errors)
+        return setup
+    }
+
+    private func makeContext(_ setup: Setup, references: [Subject]) -> RuleContext {
+        RuleContext(account: setup.account, settings: setup.settingsDocument?.settings, declaredOrigin: options.origin, batch: references)
     }
 
     /// The report: configuration (paths, suppressions) and baseline applied, errors attached.

@@ -31,7 +31,10 @@ struct LineChunks {
 
     /// Hands every document of the NDJSON file to `body`, with the byte offset reached, in
     /// input order. Returns the bytes read and how many non-blank lines there were.
+    /// Once `until` is true, the blocks left are read but not parsed (the caller has what it
+    /// needs; chunks already handed to workers still come back).
     func forEach(path: String, fileSystem: FileSystem, absorb: (ParallelRules.Outputs) -> Void = { _ in },
+                 until stops: () -> Bool = { false },
                  _ body: (DocumentReader.Entry, Int) -> Void) throws -> (bytes: Int, documents: Int) {
         var consumed = 0
         var documents = 0
@@ -40,40 +43,44 @@ struct LineChunks {
         let (marker, rules) = (marker, rules)
         return try withoutActuallyEscaping(body) { body in
             try withoutActuallyEscaping(absorb) { absorb in
-                let work = OrderedWork<Chunk>(workers: workers, name: "parse") { chunk in
-                    documents += chunk.documents
-                    for (entry, offset) in chunk.entries { body(entry, offset) }
-                    if let outputs = chunk.outputs { absorb(outputs) }
-                }
-                try fileSystem.readLineBlocks(path) { block in
-                    if let marker, !marker.occurs(in: block) {
-                        nextLine += FileSystem.forEachLine(in: block) { _ in }
-                        consumed += block.count
-                        return
+                try withoutActuallyEscaping(stops) { stops in
+                    let work = OrderedWork<Chunk>(workers: workers, name: "parse") { chunk in
+                        documents += chunk.documents
+                        for (entry, offset) in chunk.entries { body(entry, offset) }
+                        if let outputs = chunk.outputs { absorb(outputs) }
                     }
-                    if workers <= 1 {
-                        let read = Self.read(block, firstLine: nextLine, offset: consumed, path: path, hint: hint, marker: marker, body)
-                        documents += read.documents
-                        nextLine += read.lines
-                        consumed += block.count
-                        return
-                    }
-                    NDJSONLines.forEachPiece(of: block, size: chunkBytes) { piece in
-                        let (bytes, firstLine, offset) = (Array(piece), nextLine, consumed)
-                        work.submit {
-                            var chunk = Chunk(outputs: rules?.makeOutputs())
-                            chunk.documents = Self.read(bytes[...], firstLine: firstLine, offset: offset, path: path, hint: hint, marker: marker) { entry, offset in
-                                if let rules, case .success(let subject) = entry, chunk.outputs != nil { rules.check(subject, into: &chunk.outputs!) }
-                                chunk.entries.append((entry, offset))
-                            }.documents
-                            return chunk
+                    try fileSystem.readLineBlocks(path) { block in
+                        if stops() { return }
+                        if let marker, !marker.occurs(in: block) {
+                            nextLine += FileSystem.forEachLine(in: block) { _ in }
+                            consumed += block.count
+                            return
                         }
-                        nextLine += FileSystem.forEachLine(in: piece) { _ in }
-                        consumed += piece.count
+                        if workers <= 1 {
+                            let read = Self.read(block, firstLine: nextLine, offset: consumed, path: path, hint: hint, marker: marker, body)
+                            documents += read.documents
+                            nextLine += read.lines
+                            consumed += block.count
+                            return
+                        }
+                        NDJSONLines.forEachPiece(of: block, size: chunkBytes) { piece in
+                            if stops() { return }
+                            let (bytes, firstLine, offset) = (Array(piece), nextLine, consumed)
+                            work.submit {
+                                var chunk = Chunk(outputs: rules?.makeOutputs())
+                                chunk.documents = Self.read(bytes[...], firstLine: firstLine, offset: offset, path: path, hint: hint, marker: marker) { entry, offset in
+                                    if let rules, case .success(let subject) = entry, chunk.outputs != nil { rules.check(subject, into: &chunk.outputs!) }
+                                    chunk.entries.append((entry, offset))
+                                }.documents
+                                return chunk
+                            }
+                            nextLine += FileSystem.forEachLine(in: piece) { _ in }
+                            consumed += piece.count
+                        }
                     }
+                    work.finish()
+                    return (consumed, documents)
                 }
-                work.finish()
-                return (consumed, documents)
             }
         }
     }

@@ -42,4 +42,38 @@ import Testing
         #expect(four == fourAlone)
         #expect(QBCheckTool.run(["check", "--jobs", "0", input], environment: environment).standardError.contains("--jobs takes a number of threads from 1 to 256"))
     }
+
+    /// Inputs that open without a HubSpot record are checked in one pass; a HubSpot record met
+    /// further on (here after 100 KB of QBO invoices) starts the check over with both passes, so
+    /// the records before it are judged knowing it, as a check that knew from the start judges them.
+    @Test func aHubSpotRecordFarIntoTheInputStillInformsTheRecordsBeforeIt() throws {
+        // Invoice H-1 carries tax; the HubSpot invoice with that number says HubSpot created it.
+        let taxed = #"{"Invoice": {"Id": "1", "DocNumber": "H-1", "CustomerRef": {"value": "1"}, "Line": [], "TxnTaxDetail": {"TotalTax": 8.5}}}"#
+        let others = (2...1000).map { #"{"Invoice": {"Id": "\#($0)", "DocNumber": "Q-\#($0)", "CustomerRef": {"value": "1"}, "Line": [], "TotalAmt": 0}}"# }
+        let hubspot = #"{"id": "77", "properties": {"hs_number": "H-1", "hs_invoice_status": "open", "hs_invoice_source": "hubspot"}}"#
+        let late = ([taxed] + others + [hubspot]).joined(separator: "\n") + "\n"
+        #expect(late.utf8.count > 100_000, "the HubSpot record lies beyond the opening looked at")
+        let early = ([hubspot, taxed] + others).joined(separator: "\n") + "\n"
+        // A JSON file (an array of records) is searched whole before it is read.
+        let lateArray = "[" + ([taxed] + others + [hubspot]).joined(separator: ",\n") + "]"
+        let environment = CommandEnvironment(fileSystem: .inMemory(["late.ndjson": late, "early.ndjson": early, "late.json": lateArray]),
+                                             readStandardInput: { [] }, currentDirectory: "/")
+        /// What was found on which record, and what each rule skipped, whatever the lines.
+        func judged(_ file: String, jobs: String) throws -> (findings: [String], skipped: [String]) {
+            let run = QBCheckTool.run(["check", "--format", "json", "--jobs", jobs, file], environment: environment)
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+            let findings = (report["findings"] as? [[String: Any]] ?? []).map { "\($0["rule"] ?? "") \($0["record"] ?? "") \($0["pointer"] ?? "")" }
+            let skipped = (report["skipped"] as? [[String: Any]] ?? []).map { "\($0["rule"] ?? "") \($0["records"] ?? "")" }
+            return (findings.sorted(), skipped)
+        }
+        for jobs in ["1", "2"] {
+            let lateJudged = try judged("late.ndjson", jobs: jobs)
+            let earlyJudged = try judged("early.ndjson", jobs: jobs)
+            #expect(lateJudged.findings.contains("hubspot-invoice-tax invoice H-1 /Invoice/TxnTaxDetail/TotalTax"))
+            #expect(lateJudged.findings == earlyJudged.findings)
+            #expect(lateJudged.skipped == earlyJudged.skipped)
+        }
+        let arrayJudged = try judged("late.json", jobs: "2")
+        #expect(arrayJudged.findings.contains("hubspot-invoice-tax invoice H-1 /0/Invoice/TxnTaxDetail/TotalTax"))
+    }
 }
