@@ -309,8 +309,14 @@ struct JSONParser {
         var escaped = false
         while true {
             // Plain ASCII runs are the common case: find the closing quote fast, eight bytes
-            // at a time while they are all plain, then byte by byte.
-            while index + 8 <= end, !Self.holdsSpecial(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+            // at a time, landing on the first special byte of the eight from the mask's lowest
+            // bit; byte by byte only near the end of the input.
+            while index + 8 <= end {
+                let special = Self.specialBytes(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                if special != 0 {
+                    index += special.trailingZeroBitCount >> 3
+                    break
+                }
                 index += 8
             }
             while index < end {
@@ -340,16 +346,18 @@ struct JSONParser {
         }
     }
 
-    /// Whether any of eight bytes ends or complicates a string: a quote, a backslash, a control
-    /// character or a non-ASCII byte (the classic "has zero byte" tests, SWAR).
-    private static func holdsSpecial(_ word: UInt64) -> Bool {
+    /// The bytes of eight (little-endian) that end or complicate a string: a quote, a
+    /// backslash, a control character or a non-ASCII byte, each marked by its high bit (the
+    /// classic "has zero byte" tests, SWAR). Only the lowest mark is exact (a borrow may mark
+    /// a byte above it), which is the one wanted.
+    private static func specialBytes(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         func hasZero(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
         let quote = hasZero(word ^ (ones &* 0x22))
         let backslash = hasZero(word ^ (ones &* 0x5C))
         let control = (word &- ones &* 0x20) & ~word & highs
-        return (quote | backslash | control | (word & highs)) != 0
+        return quote | backslash | control | (word & highs)
     }
 
     private mutating func checkEscape() throws(JSONSyntaxError) {
