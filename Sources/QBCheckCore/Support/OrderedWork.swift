@@ -19,7 +19,8 @@ package final class OrderedWork<Result: Sendable> {
     /// A job and, once someone ran it, its result.
     private final class Slot: @unchecked Sendable {
         let job: @Sendable () -> Result
-        /// Set by whoever ran the job before `finish`, read by the caller after it.
+        /// Set by whoever ran the job before `finish`, read by the caller after it, and let go
+        /// by the worker that ran it.
         var result: Result?
         /// The worker that ran the job (nil: the caller's thread), which frees the result.
         var runner: WorkerThread?
@@ -97,12 +98,15 @@ package final class OrderedWork<Result: Sendable> {
                 // is seen (and ThreadSanitizer, which does not see through the semaphore, knows).
                 _ = slot.isFinished
             }
-            guard let result = slot.result else { continue }
-            slot.result = nil
-            deliver(result)
-            // The worker that built the result frees it, in its own malloc arena.
+            guard slot.result != nil else { continue }
+            deliver(slot.result!)
+            // The worker that built the result frees it, in its own malloc arena. The slot
+            // holds the only reference: a copy kept here until the end of the loop would, had
+            // the worker dropped its own first, have been the last, and freed it on this thread.
             if let runner = slot.runner {
-                runner.run { withExtendedLifetime(result) {} }
+                runner.run { slot.result = nil }
+            } else {
+                slot.result = nil
             }
         }
     }
