@@ -35,18 +35,13 @@ extension Rule {
     }
 }
 
-/// The checker of a rule that judges each record on its own.
-/// A checker that judges each record alone, remembering nothing: records may be judged on any
-/// thread, in any order, and workers share it.
-protocol RecordJudge: AnyObject, Sendable {
-    func judge(_ subject: Subject, into output: inout RuleOutput)
-}
-
+/// The checker of a rule that judges each record on its own, remembering nothing: records may
+/// be judged on any thread, in any order, and workers share it (`ParallelRules`).
 ///
 /// Not generic over the rule: in a generic checker the context lies at an offset known only at
 /// run time, and the whole context, most of a kilobyte, was copied out for every rule and
 /// every record. An object, so that calling it from an array is not a copy of it either.
-final class StatelessChecker: RecordChecker, RecordJudge {
+final class StatelessChecker: RecordChecker, Sendable {
     let rule: any Rule
     let context: RuleContext
 

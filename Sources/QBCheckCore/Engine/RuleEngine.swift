@@ -31,7 +31,7 @@ public struct RuleEngine: Sendable {
             let severity = override ?? catalog.entry(rule.id)?.severity ?? .error
             let checker = rule.makeChecker(in: context)
             run.checkers.append(checker)
-            run.judgesAlone.append(checker is any RecordJudge)
+            run.judgesAlone.append(checker is StatelessChecker)
             run.outputs.append(RuleOutput(rule: rule.id, severity: severity))
             run.overrides.append(override)
         }
@@ -50,7 +50,7 @@ public struct RuleEngine: Sendable {
 /// One run of the engine: feed it records in input order, then finish it for the report.
 public struct RuleRun {
     fileprivate var checkers: [any RecordChecker] = []
-    /// Whether each checker judges records alone (a `RecordJudge`), worked out once.
+    /// Whether each checker judges records alone (a `StatelessChecker`), worked out once.
     fileprivate var judgesAlone: [Bool] = []
     fileprivate var outputs: [RuleOutput] = []
     /// The severity qbcheck.json gives each active rule, replacing every finding's.
@@ -104,7 +104,7 @@ public struct RuleRun {
     /// handed back with `absorb`, in input order, so the report is the same as one thread's.
     public var parallelPart: ParallelRules {
         ParallelRules(rules: checkers.indices.compactMap { index in
-            guard judgesAlone[index], let judge = checkers[index] as? any RecordJudge else { return nil }
+            guard judgesAlone[index], let judge = checkers[index] as? StatelessChecker else { return nil }
             return (index, outputs[index], judge, overrides[index])
         })
     }
@@ -146,16 +146,21 @@ public struct RuleRun {
 public struct ParallelRules: Sendable {
     /// Each rule's place in the run and its output's rule and severity.
     private let rules: [(index: Int, output: RuleOutput)]
-    /// The judges in an array of their own, called for every record: read out of an array of
-    /// tuples, each call copied the whole entry, retaining what both worker threads share.
-    private let judges: [any RecordJudge]
+    /// The judges, kept alive here.
+    private let judges: [StatelessChecker]
+    /// The same judges lent, called for every record with no retain: both threads call the
+    /// same judges, and retaining one for each call had the two cores pass its reference count's
+    /// cache line back and forth for every rule and record (read out of an array of tuples,
+    /// each call also copied the whole entry).
+    private let lentJudges: [Unmanaged<StatelessChecker>]
     /// The severity qbcheck.json gives each rule, for the findings handed out one record at a
     /// time (`checkTakingFindings`).
     private let overrides: [Severity?]
 
-    fileprivate init(rules: [(index: Int, output: RuleOutput, judge: any RecordJudge, override: Severity?)]) {
+    fileprivate init(rules: [(index: Int, output: RuleOutput, judge: StatelessChecker, override: Severity?)]) {
         self.rules = rules.map { ($0.index, $0.output) }
         self.judges = rules.map(\.judge)
+        self.lentJudges = judges.map { Unmanaged.passUnretained($0) }
         self.overrides = rules.map(\.override)
     }
 
@@ -169,8 +174,12 @@ public struct ParallelRules: Sendable {
     }
 
     public func check(_ subject: Subject, into outputs: inout Outputs) {
-        for position in judges.indices {
-            judges[position].judge(subject, into: &outputs.outputs[position].1)
+        outputs.outputs.withUnsafeMutableBufferPointer { outputs in
+            lentJudges.withUnsafeBufferPointer { judges in
+                for position in judges.indices {
+                    judges[position]._withUnsafeGuaranteedRef { $0.judge(subject, into: &outputs[position].1) }
+                }
+            }
         }
     }
 
@@ -181,10 +190,10 @@ public struct ParallelRules: Sendable {
         // Through the buffer: each output is counted and judged in place (read out of the
         // array of tuples, each would be copied, its arrays retained, for every record).
         outputs.outputs.withUnsafeMutableBufferPointer { outputs in
-            judges.withUnsafeBufferPointer { judges in
+            lentJudges.withUnsafeBufferPointer { judges in
                 for position in judges.indices {
                     let before = outputs[position].1.findings.count
-                    judges[position].judge(subject, into: &outputs[position].1)
+                    judges[position]._withUnsafeGuaranteedRef { $0.judge(subject, into: &outputs[position].1) }
                     outputs[position].1.takeFindings(from: before, overriding: overrides[position], into: &taken)
                 }
             }
