@@ -42,15 +42,18 @@ public final class JSONTape: @unchecked Sendable {
     /// The bytes of the whole file (or NDJSON line) the entries point into.
     let bytes: [UInt8]
     let entries: UnsafeMutableBufferPointer<Entry>
+    /// The block the entries lie at the start of (`TapeStorage`).
+    private let storage: UnsafeMutableBufferPointer<Entry>
 
     init(bytes: [UInt8], entries: [Entry]) {
         self.bytes = bytes
-        self.entries = .allocate(capacity: max(entries.count, 1))
+        storage = TapeStorage.take(capacity: max(entries.count, 1))
+        self.entries = UnsafeMutableBufferPointer(rebasing: storage[0..<entries.count])
         _ = self.entries.initialize(from: entries)
     }
 
     deinit {
-        entries.deallocate()
+        TapeStorage.giveBack(storage)
     }
 
     func kind(at index: Int) -> Kind { entries[index].kind }
