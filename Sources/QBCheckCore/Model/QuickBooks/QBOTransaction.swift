@@ -68,21 +68,23 @@ public struct QBOAllLines: Sequence, Sendable {
     public struct Iterator: IteratorProtocol {
         let lines: [QBOLine]
         var line = 0
-        /// The next nested line of `lines[line - 1]` to hand out.
+        /// The nested lines of `lines[line - 1]`, taken once (not for every line handed out:
+        /// each time was a retain and a release of the array, for every rule's walk), and the
+        /// next of them to hand out.
+        var nestedLines: [QBOLine] = []
         var nested = 0
 
         public mutating func next() -> QBOLine? {
-            if line > 0 {
-                let nestedLines = lines[line - 1].nestedLines
-                if nested < nestedLines.count {
-                    nested += 1
-                    return nestedLines[nested - 1]
-                }
+            if nested < nestedLines.count {
+                nested += 1
+                return nestedLines[nested - 1]
             }
             guard line < lines.count else { return nil }
+            let next = lines[line]
             line += 1
             nested = 0
-            return lines[line - 1]
+            nestedLines = next.nestedLines
+            return next
         }
     }
 
