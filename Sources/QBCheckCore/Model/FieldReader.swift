@@ -2,7 +2,7 @@
 /// behind `Node`, and what the QBO model reads every invoice and customer through.
 ///
 /// A node owns its tape, so each child node made on the way to a field (an object, a reference,
-/// each line) cost a retain and a release of it: a tenth of a check's time went there. A field
+/// each line) cost a retain and a release of it: 4–5 % of a check's time went there. A field
 /// reader is made from a node and used while that node is in hand (`Node.withFields`), which
 /// keeps the tape alive; it must not be kept beyond.
 public struct FieldReader {
@@ -37,12 +37,6 @@ public struct FieldReader {
     public func isString(_ text: StaticString) -> Bool {
         guard kind(index) == .string else { return false }
         return withTape { $0.textEquals(index, UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)) }
-    }
-
-    /// The member `key`, present or null; nil when the object has none.
-    public func child(_ key: String) -> FieldReader? {
-        guard isObject, let child = member(key) else { return nil }
-        return FieldReader(unmanagedTape, index: child)
     }
 
     /// The tape index of a present, non-null member.
