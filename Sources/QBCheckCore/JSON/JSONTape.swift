@@ -42,18 +42,19 @@ public final class JSONTape: @unchecked Sendable {
     /// The bytes of the whole file (or NDJSON line) the entries point into.
     let bytes: [UInt8]
     let entries: UnsafeMutableBufferPointer<Entry>
-    /// The block the entries lie at the start of (`TapeStorage`).
+    /// The block the entries lie at the start of, handed back to the thread when the tape goes
+    /// (`TapeScratch`).
     private let storage: UnsafeMutableBufferPointer<Entry>
 
     init(bytes: [UInt8], entries: [Entry]) {
         self.bytes = bytes
-        storage = TapeStorage.take(capacity: max(entries.count, 1))
+        storage = TapeScratch.takeBlock(capacity: max(entries.count, 1))
         self.entries = UnsafeMutableBufferPointer(rebasing: storage[0..<entries.count])
         _ = self.entries.initialize(from: entries)
     }
 
     deinit {
-        TapeStorage.giveBack(storage)
+        TapeScratch.giveBack(block: storage)
     }
 
     func kind(at index: Int) -> Kind { entries[index].kind }

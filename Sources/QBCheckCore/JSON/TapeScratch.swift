@@ -1,16 +1,23 @@
 import Foundation
 
-/// The array a thread's parser fills with a value's entries, kept from one value to the next.
+/// What a thread keeps from one record to the next for reading records onto tapes: the array
+/// its parser fills with a value's entries, and the blocks finished tapes kept theirs in.
 ///
-/// Each line of an NDJSON export is its own value: without a kept array, every line allocated
-/// and freed a few kilobytes only to copy them onto its tape, and with two workers those large
-/// blocks kept each thread's malloc arena consolidating. One array per thread is reused instead
-/// (a thread's, so workers never share one); an array grown past a megabyte is not kept.
+/// Each line of an NDJSON export is its own value, read onto a tape of a few kilobytes that
+/// lives only while its model is built. Without what is kept here, every record allocated and
+/// freed an array only to copy it onto its tape, and a block for the tape: blocks that size are
+/// beyond the C library's per-thread caches, so each went through the malloc arena, and with two
+/// workers each such allocation also swept the arena's small free chunks together
+/// (`malloc_consolidate`). Each thread keeps its own (workers never share one); an array grown
+/// past a megabyte is not kept, nor more than a few blocks.
 final class TapeScratch {
     private var entries: [JSONTape.Entry] = []
+    private var blocks: [UnsafeMutableBufferPointer<JSONTape.Entry>] = []
 
-    /// The largest array kept between values, in entries (a megabyte).
+    /// The largest array or block kept between values, in entries (a megabyte).
     private static let keptCapacity = 1 << 16
+    /// At most this many blocks are kept.
+    private static let keptBlocks = 8
 
     /// The calling thread's array, emptied, with at least `capacity` room.
     static func take(reserving capacity: Int) -> [JSONTape.Entry] {
@@ -26,6 +33,31 @@ final class TapeScratch {
     static func giveBack(_ entries: consuming [JSONTape.Entry]) {
         guard entries.capacity <= keptCapacity else { return }
         current.entries = entries
+    }
+
+    /// A block for a tape's entries, of at least `capacity`: a kept one, or a new one rounded
+    /// up to a power of two (so that it fits the tapes that follow).
+    static func takeBlock(capacity: Int) -> UnsafeMutableBufferPointer<JSONTape.Entry> {
+        let scratch = current
+        if let found = scratch.blocks.lastIndex(where: { $0.count >= capacity }) {
+            return scratch.blocks.remove(at: found)
+        }
+        let rounded = capacity <= keptCapacity ? max(64, 1 << (Int.bitWidth - (capacity - 1).leadingZeroBitCount)) : capacity
+        return .allocate(capacity: rounded)
+    }
+
+    /// Takes a finished tape's block back for the thread's next tapes, or frees it.
+    static func giveBack(block: UnsafeMutableBufferPointer<JSONTape.Entry>) {
+        let scratch = current
+        guard block.count <= keptCapacity, scratch.blocks.count < keptBlocks else {
+            block.deallocate()
+            return
+        }
+        scratch.blocks.append(block)
+    }
+
+    deinit {
+        for block in blocks { block.deallocate() }
     }
 
     private static let key: pthread_key_t = {
