@@ -66,9 +66,8 @@ struct CheckRun {
     /// on meeting one, the pass stops reading and returns nil.
     private func checkEveryRecord(_ paths: [String], standardInput: SourceFile?, pathErrors: [InputError], setup: Setup,
                                   references: [Subject]?) -> Report? {
-        var errors = pathErrors + setup.errors
-        let context = makeContext(setup, references: references ?? [])
-        errors += validateRuleIDs(context.settings.rules, file: setup.settingsDocument?.file)
+        let (context, setupErrors) = prepare(setup, references: references ?? [])
+        var errors = pathErrors + setupErrors
         var run = engine.start(in: context, keepingRecords: keepsRecords)
         var files: [String] = []
         var meter = ProgressMeter(report: environment.progress)
@@ -220,21 +219,23 @@ struct CheckRun {
 
     private func run(_ inputSubjects: [Subject], files: [String], errors inputErrors: [InputError], includeAccountSettings: Bool) -> Report {
         var errors = inputErrors
-        let (context, settingsDocument, setupErrors) = prepare(references: inputSubjects)
+        let setup = loadSetup()
+        let (context, setupErrors) = prepare(setup, references: inputSubjects)
         errors += setupErrors
         var run = engine.start(in: context, keepingRecords: keepsRecords)
         for subject in inputSubjects { run.check(subject) }
-        if includeAccountSettings, options.account != nil, let document = settingsDocument, !files.contains(document.file.name) {
+        if includeAccountSettings, options.account != nil, let document = setup.settingsDocument, !files.contains(document.file.name) {
             run.check(.document(document))
         }
-        return finish(run, files: files, settingsDocument: settingsDocument, context: context, errors: errors)
+        return finish(run, files: files, settingsDocument: setup.settingsDocument, context: context, errors: errors)
     }
 
-    /// The account, the settings, and the rule context over the batch's records.
-    private func prepare(references: [Subject]) -> (RuleContext, Document?, [InputError]) {
-        let setup = loadSetup()
-        let context = makeContext(setup, references: references)
-        return (context, setup.settingsDocument, setup.errors + validateRuleIDs(context.settings.rules, file: setup.settingsDocument?.file))
+    /// The rule context over the account, the settings and the batch's records, and what could
+    /// not be read of the setup or names no rule.
+    private func prepare(_ setup: Setup, references: [Subject]) -> (RuleContext, [InputError]) {
+        let context = RuleContext(account: setup.account, settings: setup.settingsDocument?.settings, declaredOrigin: options.origin,
+                                  batch: references)
+        return (context, setup.errors + validateRuleIDs(context.settings.rules, file: setup.settingsDocument?.file))
     }
 
     /// What a run knows besides its inputs: the account snapshot (`--account`) or the
@@ -261,9 +262,6 @@ struct CheckRun {
         return setup
     }
 
-    private func makeContext(_ setup: Setup, references: [Subject]) -> RuleContext {
-        RuleContext(account: setup.account, settings: setup.settingsDocument?.settings, declaredOrigin: options.origin, batch: references)
-    }
 
     /// The report: configuration (paths, suppressions) and baseline applied, errors attached.
     private func finish(_ run: RuleRun, files: [String], settingsDocument: Document?, context: RuleContext, errors inputErrors: [InputError]) -> Report {
