@@ -32,18 +32,24 @@ package struct ClaimTable {
         }
     }
 
-    /// Records `holder` as the holder of `key` unless it is claimed already.
-    package mutating func claim(_ key: String, holder: String) {
+    /// Records `holder` as the holder of `key` unless it is claimed already, and returns the
+    /// holder it had (nil when the claim is new): one search where asking and then claiming
+    /// took two, for every invoice of a check.
+    @discardableResult
+    package mutating func claim(_ key: String, holder: String) -> String? {
         var key = key
         var holder = holder
-        key.withUTF8 { key in
-            holder.withUTF8 { holder in
-                guard key.count + holder.count + 4 <= Self.longestEntry else { return }
+        return key.withUTF8 { key in
+            holder.withUTF8 { holder -> String? in
                 let slot = find(key, hash: Self.hash(key))
-                guard slots[slot] == 0 else { return }
+                if slots[slot] != 0 {
+                    let (page, offset) = place(of: slots[slot])
+                    return String(decoding: pages[page][Self.field(after: offset, in: pages[page])], as: UTF8.self)
+                }
+                guard key.count + holder.count + 4 <= Self.longestEntry else { return nil }
                 if pages.isEmpty || pages[pages.count - 1].count + key.count + holder.count + 4 > Self.pageSize {
                     // The place must fit a slot: past 4 GiB of claims (4,000 pages) they stop.
-                    guard pages.count < Int(UInt32.max) / Self.pageSize - 1 else { return }
+                    guard pages.count < Int(UInt32.max) / Self.pageSize - 1 else { return nil }
                     pages.append([])
                     pages[pages.count - 1].reserveCapacity(Self.pageSize)
                 }
@@ -54,6 +60,7 @@ package struct ClaimTable {
                 slots[slot] = UInt32(page * Self.pageSize + offset + 1)
                 count += 1
                 if count * 10 > slots.count * 7 { grow() }
+                return nil
             }
         }
     }

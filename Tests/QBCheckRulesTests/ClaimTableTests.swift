@@ -18,7 +18,8 @@ struct ClaimTableTests {
             default: "\(index)"
             }
             let holder = "I1\(index)"
-            table.claim(key, holder: holder)
+            let earlier = table.claim(key, holder: holder)
+            #expect(earlier == reference[key], "a claim answers with the key's first holder, or nil when it is the first")
             if reference[key] == nil { reference[key] = holder }
         }
         #expect(table.count == reference.count)

@@ -124,7 +124,8 @@ public struct DuplicateDocNumberRule: Rule {
                 return
             }
             let twins = { (other: Holder) in other.isInvoice && holder.isInvoice && other.isHubSpot != holder.isHubSpot }
-            if let other = taken.holder(of: number.value).flatMap(Holder.init(encoded:)), !other.sameRecord(as: holder), !twins(other) {
+            // The number is claimed for this record unless an earlier one holds it already.
+            if let other = taken.claim(number.value, holder: holder.encoded).flatMap(Holder.init(encoded:)), !other.sameRecord(as: holder), !twins(other) {
                 // The record at hand is named as the message's subject, whether or not it is
                 // one of the account's.
                 var named = holder
@@ -133,7 +134,6 @@ public struct DuplicateDocNumberRule: Rule {
                     "the document number \"\(number.value)\" of \(named.description(number: number.value)) is already used by \(other.description(number: number.value)); QuickBooks rejects a second invoice or credit memo with the same number (error 6140, \"Duplicate Document Number Error\")",
                     remedy: "Give the invoice a number no other QuickBooks invoice or credit memo uses; if numbers collide because Custom transaction numbers is on in QuickBooks, turn it off.")
             }
-            claim(number.value, holder)
         }
     }
 }
