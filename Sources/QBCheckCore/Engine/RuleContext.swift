@@ -17,6 +17,9 @@ public struct RuleContext: Sendable {
         let itemsByID: [String: QBOItem]
         let itemsBySKU: [String: QBOItem]
         let hubspotContactsByEmail: [String: CRMObject]
+        /// Asked of every invoice and contact by several rules: worked out once.
+        let syncsInvoicesToQuickBooks: Bool
+        let syncsContactsToQuickBooks: Bool
 
         init(account: AccountSnapshot?, settings: SyncSettings, declaredOrigin: Origin?, hubspotIndex: [CRMObjectType: [String: Document]],
              hubspotInvoicesByNumber: [String: Document], itemsByID: [String: QBOItem], itemsBySKU: [String: QBOItem],
@@ -29,6 +32,8 @@ public struct RuleContext: Sendable {
             self.itemsByID = itemsByID
             self.itemsBySKU = itemsBySKU
             self.hubspotContactsByEmail = hubspotContactsByEmail
+            syncsInvoicesToQuickBooks = SyncSettings.writesToQuickBooks(settings.invoices)
+            syncsContactsToQuickBooks = SyncSettings.writesToQuickBooks(settings.contacts)
         }
     }
 
@@ -154,7 +159,7 @@ public struct RuleContext: Sendable {
 
 extension RuleContext {
     /// Whether the settings let the sync write invoices into QBO (on, and not QBO → HubSpot only).
-    public var syncsInvoicesToQuickBooks: Bool { SyncSettings.writesToQuickBooks(settings.invoices) }
+    public var syncsInvoicesToQuickBooks: Bool { storage.syncsInvoicesToQuickBooks }
     /// Whether the settings let the sync create and update QBO customers from HubSpot contacts.
-    public var syncsContactsToQuickBooks: Bool { SyncSettings.writesToQuickBooks(settings.contacts) }
+    public var syncsContactsToQuickBooks: Bool { storage.syncsContactsToQuickBooks }
 }
