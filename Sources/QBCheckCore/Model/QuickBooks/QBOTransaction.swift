@@ -57,7 +57,7 @@ public final class QBOTransaction: Sendable {
     }
 
     /// Every line, group lines' nested lines included, in file order. Walked when asked, not
-    /// kept: preflight holds every invoice of an account in memory.
+    /// kept: `check --account` and `sync` hold every invoice of an account in memory.
     public var allLines: QBOAllLines { QBOAllLines(lines: lines) }
 }
 
