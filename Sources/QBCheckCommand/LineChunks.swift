@@ -43,44 +43,42 @@ struct LineChunks {
         let (marker, rules) = (marker, rules)
         return try withoutActuallyEscaping(body) { body in
             try withoutActuallyEscaping(absorb) { absorb in
-                try withoutActuallyEscaping(stops) { stops in
-                    let work = OrderedWork<Chunk>(workers: workers, name: "parse") { chunk in
-                        documents += chunk.documents
-                        for (entry, offset) in chunk.entries { body(entry, offset) }
-                        if let outputs = chunk.outputs { absorb(outputs) }
-                    }
-                    try fileSystem.readLineBlocks(path) { block in
-                        if stops() { return }
-                        if let marker, !marker.occurs(in: block) {
-                            nextLine += FileSystem.forEachLine(in: block) { _ in }
-                            consumed += block.count
-                            return
-                        }
-                        if workers <= 1 {
-                            let read = Self.read(block, firstLine: nextLine, offset: consumed, path: path, hint: hint, marker: marker, body)
-                            documents += read.documents
-                            nextLine += read.lines
-                            consumed += block.count
-                            return
-                        }
-                        NDJSONLines.forEachPiece(of: block, size: chunkBytes) { piece in
-                            if stops() { return }
-                            let (bytes, firstLine, offset) = (Array(piece), nextLine, consumed)
-                            work.submit {
-                                var chunk = Chunk(outputs: rules?.makeOutputs())
-                                chunk.documents = Self.read(bytes[...], firstLine: firstLine, offset: offset, path: path, hint: hint, marker: marker) { entry, offset in
-                                    if let rules, case .success(let subject) = entry, chunk.outputs != nil { rules.check(subject, into: &chunk.outputs!) }
-                                    chunk.entries.append((entry, offset))
-                                }.documents
-                                return chunk
-                            }
-                            nextLine += FileSystem.forEachLine(in: piece) { _ in }
-                            consumed += piece.count
-                        }
-                    }
-                    work.finish()
-                    return (consumed, documents)
+                let work = OrderedWork<Chunk>(workers: workers, name: "parse") { chunk in
+                    documents += chunk.documents
+                    for (entry, offset) in chunk.entries { body(entry, offset) }
+                    if let outputs = chunk.outputs { absorb(outputs) }
                 }
+                try fileSystem.readLineBlocks(path) { block in
+                    if stops() { return }
+                    if let marker, !marker.occurs(in: block) {
+                        nextLine += FileSystem.forEachLine(in: block) { _ in }
+                        consumed += block.count
+                        return
+                    }
+                    if workers <= 1 {
+                        let read = Self.read(block, firstLine: nextLine, offset: consumed, path: path, hint: hint, marker: marker, body)
+                        documents += read.documents
+                        nextLine += read.lines
+                        consumed += block.count
+                        return
+                    }
+                    NDJSONLines.forEachPiece(of: block, size: chunkBytes) { piece in
+                        if stops() { return }
+                        let (bytes, firstLine, offset) = (Array(piece), nextLine, consumed)
+                        work.submit {
+                            var chunk = Chunk(outputs: rules?.makeOutputs())
+                            chunk.documents = Self.read(bytes[...], firstLine: firstLine, offset: offset, path: path, hint: hint, marker: marker) { entry, offset in
+                                if let rules, case .success(let subject) = entry, chunk.outputs != nil { rules.check(subject, into: &chunk.outputs!) }
+                                chunk.entries.append((entry, offset))
+                            }.documents
+                            return chunk
+                        }
+                        nextLine += FileSystem.forEachLine(in: piece) { _ in }
+                        consumed += piece.count
+                    }
+                }
+                work.finish()
+                return (consumed, documents)
             }
         }
     }
