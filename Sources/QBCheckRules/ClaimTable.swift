@@ -20,21 +20,9 @@ package struct ClaimTable {
     private var pages: [[UInt8]] = []
     package private(set) var count = 0
 
-    /// The holder of `key`, if it is claimed.
-    package func holder(of key: String) -> String? {
-        var key = key
-        return key.withUTF8 { key in
-            let reference = slots[find(key, hash: Self.hash(key))]
-            guard reference != 0 else { return nil }
-            let (page, offset) = place(of: reference)
-            let holder = Self.field(after: offset, in: pages[page])
-            return String(decoding: pages[page][holder], as: UTF8.self)
-        }
-    }
-
     /// Records `holder` as the holder of `key` unless it is claimed already, and returns the
-    /// holder it had (nil when the claim is new): one search where asking and then claiming
-    /// took two, for every invoice of a check.
+    /// holder it had (nil when the claim is new): asking and claiming are one search, for every
+    /// invoice of a check.
     @discardableResult
     package mutating func claim(_ key: String, holder: String) -> String? {
         var key = key

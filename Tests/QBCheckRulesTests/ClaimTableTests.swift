@@ -23,17 +23,19 @@ struct ClaimTableTests {
             if reference[key] == nil { reference[key] = holder }
         }
         #expect(table.count == reference.count)
+        // Claiming again changes nothing and answers with the first holder.
         for (key, holder) in reference {
-            #expect(table.holder(of: key) == holder, "key \(key)")
+            #expect(table.claim(key, holder: "C1later") == holder, "key \(key)")
         }
-        #expect(table.holder(of: "never claimed") == nil)
+        #expect(table.count == reference.count)
+        #expect(table.claim("never claimed", holder: "I1new") == nil)
     }
 
     @Test func keysTooLongToBeNumbersAreNotClaimed() {
         var table = ClaimTable()
         let long = String(repeating: "9", count: ClaimTable.longestEntry)
-        table.claim(long, holder: "I1")
-        #expect(table.holder(of: long) == nil)
+        #expect(table.claim(long, holder: "I1") == nil)
+        #expect(table.claim(long, holder: "I1") == nil, "the first claim was not kept")
         #expect(table.count == 0)
     }
 }

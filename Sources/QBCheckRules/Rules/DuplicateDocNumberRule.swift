@@ -98,8 +98,10 @@ public struct DuplicateDocNumberRule: Rule {
         let context: RuleContext
         var taken = ClaimTable()
 
-        mutating func claim(_ number: String, _ holder: Holder) {
-            taken.claim(number, holder: holder.encoded)
+        /// Claims `number` for `holder` unless an earlier record holds it; returns that one.
+        @discardableResult
+        mutating func claim(_ number: String, _ holder: Holder) -> Holder? {
+            taken.claim(number, holder: holder.encoded).flatMap(Holder.init(encoded:))
         }
 
         mutating func check(_ subject: Subject, into output: inout RuleOutput) {
@@ -125,7 +127,7 @@ public struct DuplicateDocNumberRule: Rule {
             }
             let twins = { (other: Holder) in other.isInvoice && holder.isInvoice && other.isHubSpot != holder.isHubSpot }
             // The number is claimed for this record unless an earlier one holds it already.
-            if let other = taken.claim(number.value, holder: holder.encoded).flatMap(Holder.init(encoded:)), !other.sameRecord(as: holder), !twins(other) {
+            if let other = claim(number.value, holder), !other.sameRecord(as: holder), !twins(other) {
                 // The record at hand is named as the message's subject, whether or not it is
                 // one of the account's.
                 var named = holder
