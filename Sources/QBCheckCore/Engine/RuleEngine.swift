@@ -174,30 +174,32 @@ public struct ParallelRules: Sendable {
     }
 
     public func check(_ subject: Subject, into outputs: inout Outputs) {
-        outputs.outputs.withUnsafeMutableBufferPointer { outputs in
-            lentJudges.withUnsafeBufferPointer { judges in
-                for position in judges.indices {
-                    judges[position]._withUnsafeGuaranteedRef { $0.judge(subject, into: &outputs[position].1) }
-                }
-            }
-        }
+        judge(subject, into: &outputs) { _, _, _ in }
     }
 
     /// Judges one record and takes back what was found, its severities as qbcheck.json sets
     /// them (as `RuleRun.checkTakingFindings`); what the rules skipped stays in `outputs`.
     public func checkTakingFindings(_ subject: Subject, into outputs: inout Outputs) -> [Finding] {
         var taken: [Finding] = []
-        // Through the buffer: each output is counted and judged in place (read out of the
-        // array of tuples, each would be copied, its arrays retained, for every record).
+        judge(subject, into: &outputs) { position, output, before in
+            output.takeFindings(from: before, overriding: overrides[position], into: &taken)
+        }
+        return taken
+    }
+
+    /// Hands `subject` to every judge, then its output (and how many findings it held before)
+    /// to `then`. Through the buffers: each output is judged in place (read out of the array of
+    /// tuples, each would be copied, its arrays retained, for every record).
+    private func judge(_ subject: Subject, into outputs: inout Outputs,
+                       then: (_ position: Int, _ output: inout RuleOutput, _ findingsBefore: Int) -> Void) {
         outputs.outputs.withUnsafeMutableBufferPointer { outputs in
             lentJudges.withUnsafeBufferPointer { judges in
                 for position in judges.indices {
                     let before = outputs[position].1.findings.count
                     judges[position]._withUnsafeGuaranteedRef { $0.judge(subject, into: &outputs[position].1) }
-                    outputs[position].1.takeFindings(from: before, overriding: overrides[position], into: &taken)
+                    then(position, &outputs[position].1, before)
                 }
             }
         }
-        return taken
     }
 }
