@@ -81,6 +81,13 @@ public struct RuleContext: Sendable {
                           itemsBySKU: itemsBySKU, hubspotContactsByEmail: hubspotContactsByEmail)
     }
 
+    /// Whether `document` is one of the account snapshot's own records, read again to be
+    /// checked (`AccountSnapshot.isRereadRecord`). Asked of every record: asking through
+    /// `account` lent the whole snapshot value for each call, a heap allocation per record.
+    public func isRereadRecord(_ document: Document) -> Bool {
+        storage.account?.isRereadRecord(document) ?? false
+    }
+
     /// The HubSpot record of this type and id, from the batch or the account.
     public func hubspot(_ type: CRMObjectType, id: String) -> Document? {
         storage.hubspotIndex[type]?[id]

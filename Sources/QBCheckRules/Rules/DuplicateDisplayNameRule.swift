@@ -94,7 +94,7 @@ public struct DuplicateDisplayNameRule: Rule {
                 rule.report(candidate, takenBy: holder, exactly: false, into: &output)
             }
             // A record of the account read again holds its name in the ledger already.
-            if context.account?.isRereadRecord(document) != true { claim(name, folded: key, by: candidate.holder) }
+            if !context.isRereadRecord(document) { claim(name, folded: key, by: candidate.holder) }
         }
     }
 

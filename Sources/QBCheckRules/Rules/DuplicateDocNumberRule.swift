@@ -114,7 +114,7 @@ public struct DuplicateDocNumberRule: Rule {
                 number = value
                 // A record of a snapshot too large to keep is read again to be checked: it claims
                 // its number here, in input order, as the account's records claim theirs above.
-                let ofAccount = context.account?.isRereadRecord(document) ?? false
+                let ofAccount = context.isRereadRecord(document)
                 holder = Holder(record: .quickbooks(entity: transaction.entity),
                                 identity: transaction.id?.value ?? (ofAccount ? document.pointer.text : "\(document.file.name)#\(document.pointer)"),
                                 hasID: transaction.id != nil, inSnapshot: ofAccount)
