@@ -87,12 +87,11 @@ public enum JSONReader {
 
     /// Reads exactly one value filling the whole buffer, as a node traced from the root.
     public static func readSingleNode(_ file: SourceFile, maxDepth: Int = 512) -> Result<Node, JSONSyntaxError> {
-        var entries: [Result<JSONTape, JSONSyntaxError>] = []
+        var entry: Result<JSONTape, JSONSyntaxError>?
         file.bytes.withUnsafeBufferPointer {
-            read($0, source: file.bytes, lineMode: false, maxDepth: maxDepth, single: true) { entries.append($0) }
+            read($0, source: file.bytes, lineMode: false, maxDepth: maxDepth, single: true) { entry = entry ?? $0 }
         }
-        let entry = entries.first ?? .failure(JSONSyntaxError(offset: 0, reason: .emptyInput))
-        return entry.map { Node(tape: $0, index: 0, at: .root) }
+        return (entry ?? .failure(JSONSyntaxError(offset: 0, reason: .emptyInput))).map { Node(tape: $0, index: 0, at: .root) }
     }
 
     public static func isLineDelimited(name: String) -> Bool {

@@ -69,6 +69,24 @@ public enum DocumentReader {
         }
     }
 
+    /// One NDJSON line, read as one value when it holds a single record (the common case:
+    /// `{"Invoice": {...}, "time": ...}`), without the streaming reader's path and handlers
+    /// (five heap allocations per line). A line that holds a list of records, or that cannot be
+    /// read, goes through `forEach(in:reading:_:)`, so what is reported never differs.
+    public static func forEachInLine(_ file: SourceFile, reading: Reading, _ body: (Entry, Int) -> Void) {
+        guard case .success(let node) = JSONReader.readSingleNode(file), !mayHoldRecordList(node) else {
+            return forEach(in: file, reading: reading, body)
+        }
+        for result in read(node, in: file, reading: reading) {
+            body(result.mapError { InputError($0, in: file, within: node.location, at: .root) }, node.offset)
+        }
+    }
+
+    /// Whether the streaming reader could hand out elements of `node` (see `streamsRecords`).
+    private static func mayHoldRecordList(_ node: Node) -> Bool {
+        node.isArray || node.has("results") || node.has("QueryResponse") || node.has("BatchItemResponse") || node.has("BatchItemRequest")
+    }
+
     /// The arrays whose elements are records: a top-level array, `results`, a batch's items,
     /// and a QueryResponse's entity lists.
     static func streamsRecords(_ path: [String]) -> Bool {

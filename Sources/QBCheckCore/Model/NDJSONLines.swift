@@ -17,7 +17,7 @@ public enum NDJSONLines {
             documents += 1
             if let marker, !marker.occurs(in: bytes) { return }
             let lineOffset = line.startIndex - block.startIndex
-            DocumentReader.forEach(in: SourceFile(name: path, bytes: Array(bytes), firstLine: number), reading: reading) { entry, at in
+            DocumentReader.forEachInLine(SourceFile(name: path, bytes: Array(bytes), firstLine: number), reading: reading) { entry, at in
                 body(entry, lineOffset + at)
             }
         }
