@@ -8,12 +8,12 @@ public struct TaxableInvoiceLineLimitRule: Rule {
     public init() {}
 
     public func check(_ document: Document, in context: RuleContext, into output: inout RuleOutput) {
-        guard let invoice = document.transaction, invoice.entity == "Invoice", invoice.lines.count > Self.limit else { return }
+        guard let invoice = document.transaction, invoice.entity == "Invoice", invoice.lineCount > Self.limit else { return }
         let taxable = !(invoice.taxDetail?.totalTax?.value.isZero ?? true) || invoice.taxDetail?.taxCode != nil
             || invoice.allLines.contains { $0.taxCode?.value == "TAX" }
         guard taxable else { return }
         output.report(invoice.lines[Self.limit].location, in: document,
-            "\(document.label) is taxable and has \(invoice.lines.count) lines, but QuickBooks allows at most \(Self.limit) lines on a taxable invoice; this is line \(Self.limit + 1)",
+            "\(document.label) is taxable and has \(invoice.lineCount) lines, but QuickBooks allows at most \(Self.limit) lines on a taxable invoice; this is line \(Self.limit + 1)",
             remedy: "Split the invoice into invoices of at most \(Self.limit) lines, or group lines into bundles.")
     }
 }

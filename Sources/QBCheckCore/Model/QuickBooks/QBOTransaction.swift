@@ -9,7 +9,12 @@ public final class QBOTransaction: Sendable {
     public let txnDate: Located<CalendarDate>?
     public let customer: Located<String>?
     public let customerName: String?
-    public let lines: [QBOLine]
+    /// Every line, group lines' nested lines included, in file order: each group line is
+    /// followed by its own. One array of values: lines had been objects, a heap allocation
+    /// each (six per invoice) freed one by one.
+    public let allLines: [QBOLine]
+    /// How many lines stand at the top level (nested lines are not counted).
+    public let lineCount: Int
     public let taxDetail: QBOTaxDetail?
     public let customFields: [QBOCustomField]
     public let linkedTransactions: [QBOLinkedTransaction]
@@ -38,11 +43,14 @@ public final class QBOTransaction: Sendable {
         customer = try customerNode?.string("value")
         customerName = try customerNode?.string("name")?.value
         var lines: [QBOLine] = []
+        var lineCount = 0
         if let lineArray = member[.Line] {
-            lines.reserveCapacity(lineArray.elementCount)
-            try lineArray.forEachElement { (line) throws(ShapeError) in lines.append(try QBOLine(line)) }
+            lineCount = lineArray.elementCount
+            lines.reserveCapacity(lineCount)
+            try lineArray.forEachElement { (line) throws(ShapeError) in try QBOLine.read(line, isNested: false, into: &lines) }
         }
-        self.lines = lines
+        allLines = lines
+        self.lineCount = lineCount
         taxDetail = try member[.TxnTaxDetail].map { (detail) throws(ShapeError) in try QBOTaxDetail(try detail.asObject()) }
         var fields: [QBOCustomField] = []
         try member[.CustomField]?.forEachElement { (field) throws(ShapeError) in fields.append(try QBOCustomField(field)) }
@@ -56,45 +64,12 @@ public final class QBOTransaction: Sendable {
         createTime = try member[.MetaData]?.asObject().string("CreateTime")
     }
 
-    /// Every line, group lines' nested lines included, in file order. Walked when asked, not
-    /// kept: `check --account` and `sync` hold every invoice of an account in memory.
-    public var allLines: QBOAllLines { QBOAllLines(lines: lines) }
-}
-
-/// A transaction's lines with each group line followed by its nested lines, walked in place.
-public struct QBOAllLines: Sequence, Sendable {
-    let lines: [QBOLine]
-
-    public struct Iterator: IteratorProtocol {
-        let lines: [QBOLine]
-        var line = 0
-        /// The nested lines of `lines[line - 1]`, taken once (not for every line handed out:
-        /// each time was a retain and a release of the array, for every rule's walk), and the
-        /// next of them to hand out.
-        var nestedLines: [QBOLine] = []
-        var nested = 0
-
-        public mutating func next() -> QBOLine? {
-            if nested < nestedLines.count {
-                nested += 1
-                return nestedLines[nested - 1]
-            }
-            guard line < lines.count else { return nil }
-            let next = lines[line]
-            line += 1
-            nested = 0
-            nestedLines = next.nestedLines
-            return next
-        }
-    }
-
-    public func makeIterator() -> Iterator { Iterator(lines: lines) }
+    /// The top-level lines, in file order (nested lines left out).
+    public var lines: [QBOLine] { allLines.filter { !$0.isNested } }
 }
 
 /// One `Line` of a sales transaction, whatever its `DetailType`.
-/// A class: rules walk every line of every invoice, and a shared line costs one retain where a
-/// copied value would copy a dozen located fields.
-public final class QBOLine: Sendable {
+public struct QBOLine: Sendable {
     public enum Kind: Sendable, Hashable {
         case salesItem, subTotal, discount, descriptionOnly, group
         case other(String)
@@ -111,7 +86,8 @@ public final class QBOLine: Sendable {
     public let serviceDate: Located<CalendarDate>?
     public let taxCode: Located<String>?
     public let discountPercent: Located<ExactDecimal>?
-    public let nestedLines: [QBOLine]
+    /// Whether the line is one of a group line's (`GroupLineDetail.Line`).
+    public let isNested: Bool
 
     /// The known detail types, told from the bytes (literals, not a shared array: every line
     /// of every invoice asks, on every worker thread).
@@ -137,7 +113,16 @@ public final class QBOLine: Sendable {
         static let names = MemberSlotTable(Self.self)
     }
 
-    public init(_ node: FieldReader) throws(ShapeError) {
+    /// Reads the line at `node` into `lines`, followed by its nested lines if it is a group.
+    static func read(_ node: FieldReader, isNested: Bool, into lines: inout [QBOLine]) throws(ShapeError) {
+        var nestedLines: FieldReader?
+        lines.append(try QBOLine(node, isNested: isNested, nestedLines: &nestedLines))
+        try nestedLines?.forEachElement { (line) throws(ShapeError) in try read(line, isNested: true, into: &lines) }
+    }
+
+    /// Reads one line; a group line's nested lines are left in `nestedLines`.
+    private init(_ node: FieldReader, isNested: Bool, nestedLines: inout FieldReader?) throws(ShapeError) {
+        self.isNested = isNested
         location = node.location
         let member = node.members(Member.self)
         id = try member[.Id]?.asString()
@@ -164,7 +149,6 @@ public final class QBOLine: Sendable {
         var unitPrice: Located<ExactDecimal>?
         var quantity: Located<ExactDecimal>?
         var discountPercent: Located<ExactDecimal>?
-        var nestedLines: [QBOLine] = []
         if let detail = try detail?.asObject() {
             let field = detail.members(Detail.self)
             taxCode = try field[.TaxCodeRef]?.asReference()
@@ -179,7 +163,7 @@ public final class QBOLine: Sendable {
             case .group:
                 item = try field[.GroupItemRef]?.asReference()
                 quantity = try field[.Quantity]?.asDecimal()
-                try field[.Line]?.forEachElement { (line) throws(ShapeError) in nestedLines.append(try QBOLine(line)) }
+                nestedLines = field[.Line]
             default:
                 break
             }
@@ -190,7 +174,6 @@ public final class QBOLine: Sendable {
         self.unitPrice = unitPrice
         self.quantity = quantity
         self.discountPercent = discountPercent
-        self.nestedLines = nestedLines
     }
 }
 
