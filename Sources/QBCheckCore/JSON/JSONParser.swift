@@ -14,7 +14,7 @@ struct JSONParser {
     private var depth = 0
     private let maxDepth: Int
     /// The entries of the value being read.
-    private var entries: [JSONTape.Entry] = []
+    private var entries = TapeEntries()
     /// Receives the elements of the arrays that `streams` selects, one at a time, instead of
     /// the tape holding them: a query response of a million customers is never one tape.
     var elementHandler: ((_ path: [String], _ index: Int, _ element: JSONTape) -> Void)?
@@ -52,14 +52,11 @@ struct JSONParser {
     mutating func readValue() throws(JSONSyntaxError) -> JSONTape {
         skipWhitespace()
         // About one entry per 8 bytes of JSON; growth takes over past a few thousand.
-        entries = TapeScratch.take(reserving: max(min((end - index) / 8, 4096), 16))
-        defer {
-            TapeScratch.giveBack(entries)
-            entries = []
-        }
+        entries = TapeEntries(capacity: max(min((end - index) / 8, 4096), 16))
+        defer { entries.release() }
         try parseValue()
         skipWhitespace()
-        return JSONTape(bytes: source, entries: entries)
+        return JSONTape(bytes: source, entries: &entries)
     }
 
     var atEnd: Bool { index >= end }
@@ -200,11 +197,16 @@ struct JSONParser {
             } else if streamed {
                 // The element gets a tape of its own, handed over and let go before the next.
                 let outer = entries
-                entries = []
-                entries.reserveCapacity(max(16, streamedCapacity))
-                try parseValue()
+                entries = TapeEntries(capacity: max(16, streamedCapacity))
+                do {
+                    try parseValue()
+                } catch {
+                    entries.release()
+                    entries = outer
+                    throw error
+                }
                 streamedCapacity = entries.count
-                elementHandler?(arrayPath, count, JSONTape(bytes: source, entries: entries))
+                elementHandler?(arrayPath, count, JSONTape(bytes: source, entries: &entries))
                 entries = outer
             } else {
                 try parseValue()

@@ -46,11 +46,12 @@ public final class JSONTape: @unchecked Sendable {
     /// (`TapeScratch`).
     private let storage: UnsafeMutableBufferPointer<Entry>
 
-    init(bytes: [UInt8], entries: [Entry]) {
+    /// A tape over the entries a parser wrote; it takes their block.
+    init(bytes: [UInt8], entries: inout TapeEntries) {
         self.bytes = bytes
-        storage = TapeScratch.takeBlock(capacity: max(entries.count, 1))
-        self.entries = UnsafeMutableBufferPointer(rebasing: storage[0..<entries.count])
-        _ = self.entries.initialize(from: entries)
+        let (block, count) = entries.take()
+        storage = block
+        self.entries = UnsafeMutableBufferPointer(rebasing: block[0..<count])
     }
 
     deinit {

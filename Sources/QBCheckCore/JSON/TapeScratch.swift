@@ -1,39 +1,21 @@
 import Foundation
 
-/// What a thread keeps from one record to the next for reading records onto tapes: the array
-/// its parser fills with a value's entries, and the blocks finished tapes kept theirs in.
+/// What a thread keeps from one record to the next for reading records onto tapes: the blocks
+/// finished tapes kept their entries in.
 ///
 /// Each line of an NDJSON export is its own value, read onto a tape of a few kilobytes that
-/// lives only while its model is built. Without what is kept here, every record allocated and
-/// freed an array only to copy it onto its tape, and a block for the tape: blocks that size are
-/// beyond the C library's per-thread caches, so each went through the malloc arena, and with two
-/// workers each such allocation also swept the arena's small free chunks together
-/// (`malloc_consolidate`). Each thread keeps its own (workers never share one); an array grown
-/// past a megabyte is not kept, nor more than a few blocks.
+/// lives only while its model is built. Without the blocks kept here, every record allocated a
+/// block for its tape: blocks that size are beyond the C library's per-thread caches, so each
+/// went through the malloc arena, and with two workers each such allocation also swept the
+/// arena's small free chunks together (`malloc_consolidate`). Each thread keeps its own
+/// (workers never share one); a block past a megabyte is not kept, nor more than a few.
 final class TapeScratch {
-    private var entries: [JSONTape.Entry] = []
     private var blocks: [UnsafeMutableBufferPointer<JSONTape.Entry>] = []
 
-    /// The largest array or block kept between values, in entries (a megabyte).
+    /// The largest block kept between values, in entries (a megabyte).
     private static let keptCapacity = 1 << 16
     /// At most this many blocks are kept.
     private static let keptBlocks = 8
-
-    /// The calling thread's array, emptied, with at least `capacity` room.
-    static func take(reserving capacity: Int) -> [JSONTape.Entry] {
-        let scratch = current
-        var entries = scratch.entries
-        scratch.entries = []
-        entries.removeAll(keepingCapacity: true)
-        entries.reserveCapacity(capacity)
-        return entries
-    }
-
-    /// Gives the array back for the thread's next value.
-    static func giveBack(_ entries: consuming [JSONTape.Entry]) {
-        guard entries.capacity <= keptCapacity else { return }
-        current.entries = entries
-    }
 
     /// A block for a tape's entries, of at least `capacity`: a kept one, or a new one rounded
     /// up to a power of two (so that it fits the tapes that follow).
