@@ -47,7 +47,11 @@ public final class QBOTransaction: Sendable {
         if let lineArray = member[.Line] {
             lineCount = lineArray.elementCount
             lines.reserveCapacity(lineCount)
-            try lineArray.forEachElement { (line) throws(ShapeError) in try QBOLine.read(line, isNested: false, into: &lines) }
+            var linesAfter = lineCount
+            try lineArray.forEachElement { (line) throws(ShapeError) in
+                linesAfter -= 1
+                try QBOLine.read(line, isNested: false, into: &lines, linesAfter: linesAfter)
+            }
         }
         allLines = lines
         self.lineCount = lineCount
@@ -113,11 +117,16 @@ public struct QBOLine: Sendable {
         static let names = MemberSlotTable(Self.self)
     }
 
-    /// Reads the line at `node` into `lines`, followed by its nested lines if it is a group.
-    static func read(_ node: FieldReader, isNested: Bool, into lines: inout [QBOLine]) throws(ShapeError) {
+    /// Reads the line at `node` into `lines`, followed by its nested lines if it is a group;
+    /// `linesAfter` top-level lines are still to come.
+    static func read(_ node: FieldReader, isNested: Bool, into lines: inout [QBOLine], linesAfter: Int) throws(ShapeError) {
         var nestedLines: FieldReader?
         lines.append(try QBOLine(node, isNested: isNested, nestedLines: &nestedLines))
-        try nestedLines?.forEachElement { (line) throws(ShapeError) in try read(line, isNested: true, into: &lines) }
+        guard let nestedLines else { return }
+        // Room for the group's lines and the lines still to come, made once: the array would
+        // otherwise double, and an account's invoices are held by the thousand.
+        lines.reserveCapacity(lines.count + nestedLines.elementCount + linesAfter)
+        try nestedLines.forEachElement { (line) throws(ShapeError) in try read(line, isNested: true, into: &lines, linesAfter: 0) }
     }
 
     /// Reads one line; a group line's nested lines are left in `nestedLines`.
