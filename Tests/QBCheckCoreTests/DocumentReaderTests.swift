@@ -84,11 +84,48 @@ import Testing
         #expect(invoice.lines[2].discountPercent?.value == ExactDecimal("10"))
         #expect(invoice.lines[3].serviceDate?.value.description == "2025-01-03")
         #expect(invoice.allLines.compactMap(\.id?.value) == ["1", "3", "4", "5"])
+        #expect(invoice.lineCount == 5, "nested lines are not counted among the invoice's lines")
+        #expect(invoice.allLines.map(\.isNested) == [false, false, false, false, false, true])
         let amount = try #require(Array(invoice.allLines).last?.amount)
         #expect(document.pointer.text == "/Invoice")
         #expect(document.pointer(of: amount.location).text == "/Invoice/Line/4/GroupLineDetail/Line/0/Amount")
         #expect(invoice.customFields.first?.value == nil)
         #expect(invoice.linkedTransactions.first?.type?.value == "Estimate")
+    }
+
+    /// Each NDJSON line is read as one value unless it may hold a list of records; either way
+    /// a line must read exactly as the whole-file reader reads it alone: the same records, the
+    /// same pointers and places, the same errors.
+    @Test func anNDJSONLineReadsAsTheLineAloneWouldWhateverItHolds() {
+        let lines = [
+            #"{"Invoice": {"Id": "1", "DocNumber": "1001", "Line": [{"Amount": 5, "DetailType": "SalesItemLineDetail"}]}, "time": "2025-01-01"}"#,
+            #"{"QueryResponse": {"Invoice": [{"Id": "2"}, {"Id": "3", "Line": "none"}]}}"#,
+            #"[{"Customer": {"Id": "4", "DisplayName": "Amy"}}, {"id": "5", "properties": {"email": "b@example.com"}}]"#,
+            #"{"results": [{"id": "6", "properties": {"email": "c@example.com"}}]}"#,
+            #"{"BatchItemRequest": [{"bId": "1", "operation": "create", "Customer": {"DisplayName": "Bo"}}]}"#,
+            #"{"Invoice": {"Id": "7", "TxnDate": 12}}"#,
+            #"{"Invoice": {"Id": "8", "#,
+            #"{"QueryResponse": {"Invoice": [{"Id": "9"}, {"Id": "#,
+            #"{"Customer": {"Id": "10"}} {"#,
+        ]
+        func described(_ entry: DocumentReader.Entry) -> String {
+            switch entry {
+            case .success(.document(let document)):
+                "\(document.kindName) \(document.pointer.text) \(document.file.position(of: document.location.offset)) \(document.recordID ?? "-")"
+            case .success(.edit(let edit)): "edit \(edit.primary?.pointer.text ?? "")"
+            case .failure(let error): "error \(error.file) \(String(describing: error.position)) \(error.pointer?.text ?? "-") \(error.message)"
+            }
+        }
+        var read: [String] = []
+        NDJSONLines.forEachDocument(in: Array(lines.joined(separator: "\n").utf8)[...], firstLine: 1, path: "t.ndjson",
+                                    reading: DocumentReader.Reading(hint: nil, skimsBulkRecords: false)) { entry, _ in read.append(described(entry)) }
+        var alone: [String] = []
+        for (number, line) in lines.enumerated() {
+            DocumentReader.forEach(in: SourceFile(name: "t.ndjson", bytes: Array(line.utf8), firstLine: number + 1)) { entry, _ in alone.append(described(entry)) }
+        }
+        #expect(read == alone)
+        #expect(read.count == 12)
+        #expect(read.filter { $0.hasPrefix("error") }.count == 5, "\(read)")
     }
 
     @Test func reportsWrongTypesWithTheirPointer() throws {
