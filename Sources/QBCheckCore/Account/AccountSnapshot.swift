@@ -88,7 +88,11 @@ public struct AccountSnapshot: Sendable {
     /// entity `name` whole: the kept kinds, and the customers, vendors and employees it notes
     /// (`names`). The others are only counted as present, and read whole when checked.
     public static func isReadOnFirstLook(name: String) -> Bool {
-        !isBulk(name: name) || QBOEntity.nameEntityNames.contains(name)
+        switch name {
+        // The name entities (`QBOEntity.nameEntityNames`), told without hashing the name.
+        case "Customer", "Vendor", "Employee": true
+        default: !isBulk(name: name)
+        }
     }
 
     /// Whether records of the QBO entity `name` are of a bulk kind.
@@ -102,7 +106,12 @@ public struct AccountSnapshot: Sendable {
     /// Whether `document` is one of the snapshot's QBO records that were left out and are being
     /// read again: a record of the account itself, though not among `quickbooks`.
     public func isRereadRecord(_ document: Document) -> Bool {
-        rereadsFrom != nil && quickbooksFileSet.contains(document.file.name)
+        rereadFiles?.contains(document.file.name) ?? false
+    }
+
+    /// The files whose records are read again, when the snapshot left them out.
+    public var rereadFiles: Set<String>? {
+        rereadsFrom == nil ? nil : quickbooksFileSet
     }
 
     public var hubspotAccount: HubSpotAccount? { hubspotAccountDocument?.hubspotAccount }
