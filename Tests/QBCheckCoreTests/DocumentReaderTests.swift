@@ -89,7 +89,6 @@ import Testing
         let amount = try #require(Array(invoice.allLines).last?.amount)
         #expect(document.pointer.text == "/Invoice")
         #expect(document.pointer(of: amount.location).text == "/Invoice/Line/4/GroupLineDetail/Line/0/Amount")
-        #expect(invoice.customFields.first?.value == nil)
         #expect(invoice.linkedTransactions.first?.type?.value == "Estimate")
     }
 

@@ -8,7 +8,6 @@ public final class QBOTransaction: Sendable {
     public let docNumber: Located<String>?
     public let txnDate: Located<CalendarDate>?
     public let customer: Located<String>?
-    public let customerName: String?
     /// Every line, group lines' nested lines included, in file order: each group line is
     /// followed by its own. One array of values: lines had been objects, a heap allocation
     /// each (six per invoice) freed one by one.
@@ -16,7 +15,6 @@ public final class QBOTransaction: Sendable {
     /// How many lines stand at the top level (nested lines are not counted).
     public let lineCount: Int
     public let taxDetail: QBOTaxDetail?
-    public let customFields: [QBOCustomField]
     public let linkedTransactions: [QBOLinkedTransaction]
     public let globalTaxCalculation: Located<String>?
     public let totalAmount: Located<ExactDecimal>?
@@ -26,7 +24,7 @@ public final class QBOTransaction: Sendable {
 
     /// The members read, named as QBO names them.
     private enum Member: Int, MemberSlot {
-        case Id, SyncToken, DocNumber, TxnDate, CustomerRef, Line, TxnTaxDetail, CustomField, LinkedTxn, GlobalTaxCalculation, TotalAmt,
+        case Id, SyncToken, DocNumber, TxnDate, CustomerRef, Line, TxnTaxDetail, LinkedTxn, GlobalTaxCalculation, TotalAmt,
              CurrencyRef, MetaData
         static let names = MemberSlotTable(Self.self)
     }
@@ -39,9 +37,7 @@ public final class QBOTransaction: Sendable {
         syncToken = try member[.SyncToken]?.asString()
         docNumber = try member[.DocNumber]?.asString()
         txnDate = try member[.TxnDate]?.asDate()
-        let customerNode = try member[.CustomerRef]?.asObject()
-        customer = try customerNode?.string("value")
-        customerName = try customerNode?.string("name")?.value
+        customer = try member[.CustomerRef]?.asReference()
         var lines: [QBOLine] = []
         var lineCount = 0
         if let lineArray = member[.Line] {
@@ -56,9 +52,6 @@ public final class QBOTransaction: Sendable {
         allLines = lines
         self.lineCount = lineCount
         taxDetail = try member[.TxnTaxDetail].map { (detail) throws(ShapeError) in try QBOTaxDetail(try detail.asObject()) }
-        var fields: [QBOCustomField] = []
-        try member[.CustomField]?.forEachElement { (field) throws(ShapeError) in fields.append(try QBOCustomField(field)) }
-        customFields = fields
         var linked: [QBOLinkedTransaction] = []
         try member[.LinkedTxn]?.forEachElement { (link) throws(ShapeError) in linked.append(try QBOLinkedTransaction(link)) }
         linkedTransactions = linked
@@ -200,21 +193,6 @@ public struct QBOTaxDetail: Sendable {
         var lines: [(location: Location, amount: Located<ExactDecimal>?)] = []
         try node.forEachElement(of: "TaxLine") { (line) throws(ShapeError) in lines.append((line.location, try line.decimal("Amount"))) }
         taxLines = lines
-    }
-}
-
-/// A transaction custom field: `{"DefinitionId": "1", "Name": "Crew #", "StringValue": "102"}`.
-public struct QBOCustomField: Sendable {
-    public var location: Location
-    public var definitionID: Located<String>?
-    public var name: Located<String>?
-    public var value: Located<String>?
-
-    public init(_ node: FieldReader) throws(ShapeError) {
-        location = node.location
-        definitionID = try node.string("DefinitionId")
-        name = try node.string("Name")
-        value = try node.string("StringValue")
     }
 }
 
