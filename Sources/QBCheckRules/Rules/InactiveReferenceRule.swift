@@ -16,6 +16,8 @@ public struct InactiveReferenceRule: Rule {
             if let reference = invoice.customer, let customer = context.customer(id: reference.value), !customer.active {
                 report(reference.location, "customer \"\(customer.displayName ?? reference.value)\" (Id \(reference.value))", document, &output)
             }
+            // Without the account's products, no line's product can be found inactive.
+            guard !context.itemsByID.isEmpty else { return }
             for line in invoice.allLines {
                 guard let reference = line.item, let item = context.itemsByID[reference.value], !item.active else { continue }
                 report(reference.location, "product \"\(item.name?.value ?? reference.value)\" (Id \(reference.value))", document, &output)
