@@ -45,6 +45,8 @@ public enum CurrencyMinorUnits {
         }
 
         func contains(_ packed: UInt32) -> Bool {
+            // Read through a span: subscripting the inline array copied all of it each time.
+            let codes = codes.span
             for index in 0..<count where codes[index] == packed { return true }
             return false
         }
