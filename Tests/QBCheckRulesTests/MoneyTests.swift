@@ -45,6 +45,18 @@ import Testing
         #expect(findings(invoice(currency: "KWD", lines: [("2", "1.2345", "2.47")], total: "2.47")).count == 1, "2.470 is not 2.469")
     }
 
+    /// Currency codes arrive as QBO writes them (upper case), but a hand-made document may not.
+    @Test func currencyCodesAreToldWhateverTheirCase() {
+        #expect(CurrencyMinorUnits.places(for: "JPY") == 0)
+        #expect(CurrencyMinorUnits.places(for: "jpy") == 0)
+        #expect(CurrencyMinorUnits.places(for: "XPF") == 0, "the last of the codes without a minor unit")
+        #expect(CurrencyMinorUnits.places(for: "Kwd") == 3)
+        #expect(CurrencyMinorUnits.places(for: "TND") == 3)
+        for code in ["USD", "eur", nil, "", "JP", "JPYY", "J1Y", "ＪＰＹ", "JP\u{0}"] as [String?] {
+            #expect(CurrencyMinorUnits.places(for: code) == 2, "\(String(describing: code))")
+        }
+    }
+
     @Test func veryLargeTotalsStayExact() {
         let price = "12345678901234567.89"
         #expect(findings(invoice(currency: "USD", lines: [("3", price, "37037036703703703.67")], total: "37037036703703703.67")).isEmpty)
