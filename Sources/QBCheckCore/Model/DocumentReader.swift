@@ -249,10 +249,13 @@ public enum DocumentReader {
     static func inferHubSpotType(_ node: Node) -> CRMObjectType? {
         // Names are looked up in the object's bytes: no set of every property name is made.
         let properties = node.child("properties")
-        let associations = Set((node.child("associations")?.keys ?? []).compactMap { CRMObjectType(apiName: $0) })
         func has(_ names: String...) -> Bool { properties.map { properties in names.contains(where: properties.has) } ?? false }
+        // The associations are named (a string each) only when the properties do not tell.
+        func associatesLineItems() -> Bool {
+            node.child("associations")?.keys.contains { CRMObjectType(apiName: $0) == .lineItems } ?? false
+        }
         if has("hs_invoice_status", "hs_invoice_source", "hs_invoice_date", "hs_due_date", "hs_amount_billed", "hs_balance_due", "hs_invoice_link")
-            || associations.contains(.lineItems) { return .invoices }
+            || associatesLineItems() { return .invoices }
         if has("hs_initial_amount", "hs_payment_source_app", "hs_fees_amount", "hs_latest_status", "hs_payment_method_type") { return .commercePayments }
         if has("hs_product_id", "quantity", "hs_line_item_currency_code") { return .lineItems }
         if has("email", "firstname", "lastname") { return .contacts }

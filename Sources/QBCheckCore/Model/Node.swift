@@ -55,6 +55,11 @@ public struct Node: Sendable {
         return Node(tape: tape, index: child, at: pointer?.appending(key))
     }
 
+    /// How many members the object has (repeated names counted each time); 0 for other values.
+    public var memberCount: Int {
+        isObject ? tape.entries[index].count : 0
+    }
+
     /// Whether the object has a member named `key`.
     public func has(_ key: String) -> Bool {
         isObject && tape.member(key, of: index) != nil

@@ -22,8 +22,10 @@ public final class CRMObject: Sendable {
         self.type = type
         location = node.location
         id = try node.string("id")
-        var properties: [String: Located<String>] = [:]
         let propertiesNode = try node.object("properties")
+        // Sized ahead: an export's objects carry dozens of properties, and a dictionary that
+        // grows rehashes every key each time.
+        var properties: [String: Located<String>] = Dictionary(minimumCapacity: propertiesNode?.memberCount ?? 0)
         propertiesLocation = propertiesNode?.location ?? node.location
         // The last of a repeated property counts, as HubSpot reads it: a value of the wrong type
         // is an error only if no later one replaces it.
