@@ -82,7 +82,9 @@ public enum DocumentReader {
         }
     }
 
-    /// Whether the streaming reader could hand out elements of `node` (see `streamsRecords`).
+    /// Whether the streaming reader could hand out elements of `node`: the names are those of
+    /// `streamsRecords` and `leadsToRecords`, asked of the object's bytes (walking its member
+    /// names as strings cost 0.7 % more).
     private static func mayHoldRecordList(_ node: Node) -> Bool {
         node.isArray || node.has("results") || node.has("QueryResponse") || node.has("BatchItemResponse") || node.has("BatchItemRequest")
     }
