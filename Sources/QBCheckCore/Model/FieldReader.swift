@@ -110,10 +110,6 @@ public struct FieldReader {
 
     public func object(_ key: String) throws(ShapeError) -> FieldReader? { try field(key)?.asObject() }
 
-    /// How many elements the array member `key` has (0 when it is absent or not an array),
-    /// for readers that reserve room before `forEachElement(of:)`.
-    public func elementCount(of key: String) -> Int { field(key)?.elementCount ?? 0 }
-
     /// Hands each element of the array member `key` to `body`, with no array made.
     public func forEachElement(of key: String, _ body: (FieldReader) throws(ShapeError) -> Void) throws(ShapeError) {
         try field(key)?.forEachElement(body)

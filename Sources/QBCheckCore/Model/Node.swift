@@ -142,9 +142,6 @@ public struct Node: Sendable {
         return node.elements
     }
 
-    /// How many elements the array member `key` has (0 when it is absent or not an array).
-    public func elementCount(of key: String) -> Int { fields.elementCount(of: key) }
-
     /// Hands each element of the array member `key` to `body`, untraced, with no array of
     /// nodes made.
     public func forEachElement(of key: String, _ body: (Node) throws(ShapeError) -> Void) throws(ShapeError) {
