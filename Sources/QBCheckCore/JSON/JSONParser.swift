@@ -6,15 +6,15 @@
 struct JSONParser {
     static let defaultMaxDepth = 512
 
-    private let bytes: UnsafeBufferPointer<UInt8>
+    let bytes: UnsafeBufferPointer<UInt8>
     /// The array `bytes` points into, kept by the tapes the parser hands out.
     private let source: [UInt8]
-    private let end: Int
-    private var index: Int
+    let end: Int
+    var index: Int
     private var depth = 0
-    private let maxDepth: Int
+    let maxDepth: Int
     /// The entries of the value being read.
-    private var entries = TapeEntries()
+    var entries = TapeEntries()
     /// Receives the elements of the arrays that `streams` selects, one at a time, instead of
     /// the tape holding them: a query response of a million customers is never one tape.
     var elementHandler: ((_ path: [String], _ index: Int, _ element: JSONTape) -> Void)?
@@ -54,14 +54,35 @@ struct JSONParser {
         // About one entry per 8 bytes of JSON; growth takes over past a few thousand.
         entries = TapeEntries(capacity: max(min((end - index) / 8, 4096), 16))
         defer { entries.release() }
-        try parseValue()
+        if elementHandler == nil {
+            let start = index
+            do {
+                try parsePlainValue()
+            } catch {
+                // Read again by the checking parser, for the error it reports.
+                entries.release()
+                entries = TapeEntries(capacity: 16)
+                index = start
+                try parseValue()
+            }
+        } else {
+            try parseValue()
+        }
         skipWhitespace()
         return JSONTape(bytes: source, entries: &entries)
     }
 
     var atEnd: Bool { index >= end }
 
+    /// Compact JSON (every NDJSON export) has no whitespace between tokens: the first byte
+    /// tells, inline, at each of the four places a member asks.
+    @inline(__always)
     mutating func skipWhitespace() {
+        guard index < end, bytes[index] <= 0x20 else { return }
+        skipWhitespaceRun()
+    }
+
+    private mutating func skipWhitespaceRun() {
         while index < end {
             switch bytes[index] {
             case 0x20, 0x0A, 0x0D, 0x09: index += 1
@@ -70,7 +91,7 @@ struct JSONParser {
         }
     }
 
-    private mutating func append(_ kind: JSONTape.Kind, at offset: Int, extent: Int = 0, escaped: Bool = false) {
+    mutating func append(_ kind: JSONTape.Kind, at offset: Int, extent: Int = 0, escaped: Bool = false) {
         entries.append(JSONTape.Entry(offset: offset, extent: UInt32(truncatingIfNeeded: extent),
                                       info: UInt32(kind.rawValue) | (escaped ? 0x10 : 0)))
     }
@@ -114,7 +135,7 @@ struct JSONParser {
     }
 
     /// Writes a container's end and count into its entry once its contents are read.
-    private mutating func close(_ container: Int, count: Int) {
+    mutating func close(_ container: Int, count: Int) {
         entries[container].extent = UInt32(truncatingIfNeeded: entries.count)
         entries[container].info |= UInt32(min(count, Int(UInt32.max >> 5))) << 5
     }
@@ -271,7 +292,7 @@ struct JSONParser {
         }
     }
 
-    private mutating func parseNumber() throws(JSONSyntaxError) {
+    mutating func parseNumber() throws(JSONSyntaxError) {
         let start = index
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
         guard index < end, isDigit(bytes[index]) else { throw number(error: start) }
@@ -304,15 +325,38 @@ struct JSONParser {
 
     /// Checks a string starting at its opening quote (UTF-8, escapes) and records it; its text
     /// is decoded only when someone reads it.
-    private mutating func parseString(as kind: JSONTape.Kind) throws(JSONSyntaxError) {
+    mutating func parseString(as kind: JSONTape.Kind) throws(JSONSyntaxError) {
+        // The scan runs on a local cursor, written back once: `index` lives in the parser,
+        // which the compiler would otherwise store to at every step. Plain ASCII is the
+        // common case: the closing quote is found eight bytes at a time, landing on the first
+        // special byte of the eight from the mask's lowest bit.
+        let base = bytes.baseAddress!
+        var cursor = index &+ 1
+        while cursor &+ 8 <= end {
+            let special = Self.specialBytes(UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self))
+            if special != 0 {
+                cursor &+= special.trailingZeroBitCount &>> 3
+                if base[cursor] != UInt8(ascii: "\"") { break }
+                let length = cursor &- index &- 1
+                guard length <= Int(UInt32.max) else { break }
+                append(kind, at: index, extent: length)
+                index = cursor &+ 1
+                return
+            }
+            cursor &+= 8
+        }
+        try parseStringRest(as: kind, from: cursor)
+    }
+
+    /// The rest of a string whose scan met an escape, a byte outside ASCII, or the input's
+    /// last bytes: checked byte by byte, kept out of line so the common case stays small.
+    @inline(never)
+    private mutating func parseStringRest(as kind: JSONTape.Kind, from cursor: Int) throws(JSONSyntaxError) {
         let quote = index
-        index += 1
-        let start = index
+        let start = quote + 1
+        index = cursor
         var escaped = false
         while true {
-            // Plain ASCII runs are the common case: find the closing quote fast, eight bytes
-            // at a time, landing on the first special byte of the eight from the mask's lowest
-            // bit; byte by byte only near the end of the input.
             while index + 8 <= end {
                 let special = Self.specialBytes(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
                 if special != 0 {
