@@ -1,4 +1,5 @@
 import QBCheckCore
+import QBCheckTestSupport
 import Testing
 
 @Suite struct ExactDecimalTests {
@@ -59,5 +60,27 @@ extension ExactDecimalTests {
         #expect(try decimal("1234.565").formatted(minimumPlaces: 2) == "1234.565")
         #expect(try decimal("-0.5").formatted(minimumPlaces: 2) == "-0.50")
         #expect(try decimal("1e2").formatted(minimumPlaces: 2) == "100.00")
+    }
+    @Test func plainAmountsReadAsTheirExponentFormDoes() throws {
+        // `12.50` is read by the short way for plain amounts, `1250e-2` by the full reading:
+        // the same significand and exponent (scale kept), for every length and point place.
+        var random = SplitMix64(seed: 11)
+        for _ in 0..<2_000 {
+            let count = Int.random(in: 1...19, using: &random)
+            let digits = String((0..<count).map { _ in Character(String(Int.random(in: 0...9, using: &random))) })
+            let fraction = Int.random(in: 0...count, using: &random)
+            let sign = Bool.random(using: &random) ? "-" : ""
+            let whole = digits.dropLast(fraction)
+            let plain = sign + whole + (fraction > 0 || Bool.random(using: &random) ? "." : "") + digits.suffix(fraction)
+            let read = ExactDecimal(plain)
+            let exponentForm = try decimal(sign + digits + "e-\(fraction)")
+            #expect(read?.significand == exponentForm.significand, "\(plain)")
+            #expect(read?.exponent == exponentForm.exponent, "\(plain)")
+        }
+        #expect(ExactDecimal(".") == nil)
+        #expect(ExactDecimal("-") == nil)
+        #expect(ExactDecimal("1.2.3") == nil)
+        #expect(try decimal("-0.00").description == "0.00")
+        #expect(try decimal(".5").description == "0.5")
     }
 }

@@ -83,6 +83,7 @@ extension JSONParser {
     private var plainFailure: JSONSyntaxError { JSONSyntaxError(offset: index, reason: .invalidNumber) }
 
     /// A member's name, its colon and the whitespace up to its value.
+    @inline(__always)
     private mutating func plainMemberName() throws(JSONSyntaxError) {
         guard index < end, bytes[index] == UInt8(ascii: "\"") else { throw plainFailure }
         try parseString(as: .key)

@@ -1,3 +1,5 @@
+import CByteSearch
+
 /// A strict RFC 8259 reader over raw bytes that records where every value starts.
 ///
 /// Foundation's decoders cannot report positions, and findings must point at the exact line and
@@ -325,25 +327,17 @@ struct JSONParser {
 
     /// Checks a string starting at its opening quote (UTF-8, escapes) and records it; its text
     /// is decoded only when someone reads it.
+    @inline(__always)
     mutating func parseString(as kind: JSONTape.Kind) throws(JSONSyntaxError) {
-        // The scan runs on a local cursor, written back once: `index` lives in the parser,
-        // which the compiler would otherwise store to at every step. Plain ASCII is the
-        // common case: the closing quote is found eight bytes at a time, landing on the first
-        // special byte of the eight from the mask's lowest bit.
+        // Plain ASCII is the common case: the closing quote is found sixteen bytes at a time,
+        // and `index` (which lives in the parser) is written once.
         let base = bytes.baseAddress!
-        var cursor = index &+ 1
-        while cursor &+ 8 <= end {
-            let special = Self.specialBytes(UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self))
-            if special != 0 {
-                cursor &+= special.trailingZeroBitCount &>> 3
-                if base[cursor] != UInt8(ascii: "\"") { break }
-                let length = cursor &- index &- 1
-                guard length <= Int(UInt32.max) else { break }
-                append(kind, at: index, extent: length)
-                index = cursor &+ 1
-                return
-            }
-            cursor &+= 8
+        let start = index &+ 1
+        let cursor = start &+ qbcheck_plain_string_bytes(base + start, base + end)
+        if cursor < end, base[cursor] == UInt8(ascii: "\""), cursor &- start <= Int(UInt32.max) {
+            append(kind, at: index, extent: cursor &- start)
+            index = cursor &+ 1
+            return
         }
         try parseStringRest(as: kind, from: cursor)
     }

@@ -95,27 +95,35 @@ public final class JSONTape: @unchecked Sendable {
     /// repeats, as the QBO and HubSpot readers take it).
     func member(_ key: String, of index: Int) -> Int? {
         var key = key
-        return key.withUTF8 { wanted in
-            bytes.withUnsafeBufferPointer { bytes in
-                var found: Int?
-                var current = index + 1
-                let end = Int(entries[index].extent)
-                while current < end {
-                    let name = entries[current]
-                    if name.hasEscapes {
-                        if Array(text(at: current).utf8).elementsEqual(wanted) { found = current + 1 }
-                    } else if Int(name.extent) == wanted.count,
-                              Self.equal(bytes.baseAddress! + name.offset + 1, wanted, count: wanted.count) {
-                        found = current + 1
-                    }
-                    let value = entries[current + 1]
-                    switch value.kind {
-                    case .object, .array: current = Int(value.extent)
-                    default: current += 2
-                    }
+        return key.withUTF8 { member(matching: $0, of: index) }
+    }
+
+    /// The same, for names the model knows at compile time: their bytes need no `withUTF8`. A
+    /// QBO reference's `value` is read this way, several times per line.
+    func member(_ key: StaticString, of index: Int) -> Int? {
+        member(matching: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount), of: index)
+    }
+
+    private func member(matching wanted: UnsafeBufferPointer<UInt8>, of index: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { bytes in
+            var found: Int?
+            var current = index + 1
+            let end = Int(entries[index].extent)
+            while current < end {
+                let name = entries[current]
+                if name.hasEscapes {
+                    if Array(text(at: current).utf8).elementsEqual(wanted) { found = current + 1 }
+                } else if Int(name.extent) == wanted.count,
+                          Self.equal(bytes.baseAddress! + name.offset + 1, wanted, count: wanted.count) {
+                    found = current + 1
                 }
-                return found
+                let value = entries[current + 1]
+                switch value.kind {
+                case .object, .array: current = Int(value.extent)
+                default: current += 2
+                }
             }
+            return found
         }
     }
 
@@ -236,6 +244,16 @@ extension JSONTape {
     /// parser names the arrays it streams by their keys).
     static func text(of entry: Entry, in bytes: UnsafeBufferPointer<UInt8>) -> String {
         let raw = UnsafeBufferPointer(rebasing: bytes[entry.textRange])
-        return entry.hasEscapes ? unescape(raw) : String(decoding: raw, as: UTF8.self)
+        if entry.hasEscapes { return unescape(raw) }
+        // Most values (ids, codes, dates, names) fit in a small string: made in place, ASCII
+        // needs no validation there (and the parser has checked the UTF-8 of the rest), where
+        // `String(decoding:as:)` would validate every one out of line first.
+        if raw.count <= 15 {
+            return String(unsafeUninitializedCapacity: raw.count) { buffer in
+                _ = buffer.initialize(from: raw)
+                return raw.count
+            }
+        }
+        return String(decoding: raw, as: UTF8.self)
     }
 }

@@ -50,6 +50,10 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// The same, from the text's UTF-8 bytes (a number read straight from a file).
     public init?(utf8: UnsafeBufferPointer<UInt8>) {
+        if let plain = Self.plain(utf8) {
+            self = plain
+            return
+        }
         var index = 0
         let end = utf8.count
         var negative = false
@@ -111,6 +115,35 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         if significand == 0 { exponent = min(max(exponent, -Self.exponentLimit), 0) }
         guard abs(exponent) <= Self.exponentLimit else { return nil }
         self.init(significand: negative ? -significand : significand, exponent: exponent)
+    }
+
+    /// The shape nearly every amount has, `-?digits(.digits)?` with at most 18 digits, read in
+    /// one tight loop; nil sends anything else (exponents, signs, long or odd text) the way
+    /// through the full reading above, which gives the same value for this shape.
+    private static func plain(_ utf8: UnsafeBufferPointer<UInt8>) -> ExactDecimal? {
+        guard let start = utf8.baseAddress, utf8.count > 0, utf8.count <= 19 else { return nil }
+        let negative = start[0] == UInt8(ascii: "-")
+        var index = negative ? 1 : 0
+        var value: UInt64 = 0
+        var digits = 0
+        var point = -1
+        while index < utf8.count {
+            let byte = start[index]
+            let digit = byte &- UInt8(ascii: "0")
+            if digit < 10 {
+                value = value &* 10 &+ UInt64(digit)
+                digits &+= 1
+            } else if byte == UInt8(ascii: "."), point < 0 {
+                point = index
+            } else {
+                return nil
+            }
+            index &+= 1
+        }
+        guard digits > 0, digits <= 18 else { return nil }
+        let exponent = point < 0 ? 0 : point &- utf8.count &+ 1
+        let magnitude = Int128(value)
+        return ExactDecimal(significand: negative ? -magnitude : magnitude, exponent: exponent)
     }
 
     public var isZero: Bool { significand == 0 }

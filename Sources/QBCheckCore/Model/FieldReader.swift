@@ -218,7 +218,9 @@ public struct FieldReader {
 
     /// The `value` of a QBO reference such as `{"value": "1", "name": "Services"}`.
     public func asReference() throws(ShapeError) -> Located<String>? {
-        try asObject().string("value")
+        guard isObject else { throw wrongType("an object") }
+        guard let value = withTape({ $0.member("value" as StaticString, of: index) }) else { return nil }
+        return try present(at: value)?.asString()
     }
 }
 

@@ -73,16 +73,19 @@ public struct QBOLine: Sendable {
     }
 
     public let location: Location
-    public let kind: Kind
-    public let id: Located<String>?
-    public let amount: Located<ExactDecimal>?
-    public let description: Located<String>?
-    public let item: Located<String>?
-    public let unitPrice: Located<ExactDecimal>?
-    public let quantity: Located<ExactDecimal>?
-    public let serviceDate: Located<CalendarDate>?
-    public let taxCode: Located<String>?
-    public let discountPercent: Located<ExactDecimal>?
+    // Variables only so that `read` can fill a line in place, in its invoice's array: a line
+    // made apart and then appended was copied there (a retain and a release of each of its
+    // strings), eight times per invoice. `kind` is always read.
+    public private(set) var kind: Kind = .descriptionOnly
+    public private(set) var id: Located<String>?
+    public private(set) var amount: Located<ExactDecimal>?
+    public private(set) var description: Located<String>?
+    public private(set) var item: Located<String>?
+    public private(set) var unitPrice: Located<ExactDecimal>?
+    public private(set) var quantity: Located<ExactDecimal>?
+    public private(set) var serviceDate: Located<CalendarDate>?
+    public private(set) var taxCode: Located<String>?
+    public private(set) var discountPercent: Located<ExactDecimal>?
     /// Whether the line is one of a group line's (`GroupLineDetail.Line`).
     public let isNested: Bool
 
@@ -114,7 +117,8 @@ public struct QBOLine: Sendable {
     /// `linesAfter` top-level lines are still to come.
     static func read(_ node: FieldReader, isNested: Bool, into lines: inout [QBOLine], linesAfter: Int) throws(ShapeError) {
         var nestedLines: FieldReader?
-        lines.append(try QBOLine(node, isNested: isNested, nestedLines: &nestedLines))
+        lines.append(QBOLine(at: node.location, isNested: isNested))
+        try lines[lines.count - 1].read(node, nestedLines: &nestedLines)
         guard let nestedLines else { return }
         // Room for the group's lines and the lines still to come, made once: the array would
         // otherwise double, and an account's invoices are held by the thousand.
@@ -122,10 +126,14 @@ public struct QBOLine: Sendable {
         try nestedLines.forEachElement { (line) throws(ShapeError) in try read(line, isNested: true, into: &lines, linesAfter: 0) }
     }
 
-    /// Reads one line; a group line's nested lines are left in `nestedLines`.
-    private init(_ node: FieldReader, isNested: Bool, nestedLines: inout FieldReader?) throws(ShapeError) {
+    /// A line with nothing read yet.
+    private init(at location: Location, isNested: Bool) {
+        self.location = location
         self.isNested = isNested
-        location = node.location
+    }
+
+    /// Reads one line; a group line's nested lines are left in `nestedLines`.
+    private mutating func read(_ node: FieldReader, nestedLines: inout FieldReader?) throws(ShapeError) {
         let member = node.members(Member.self)
         id = try member[.Id]?.asString()
         amount = try member[.Amount]?.asDecimal()
