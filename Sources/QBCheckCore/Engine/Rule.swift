@@ -10,6 +10,9 @@ public protocol Rule: Sendable {
     /// What the rule needs to know of the account; without it the rule is skipped and the
     /// report says why.
     var requirements: [Requirement] { get }
+    /// The kinds of document the rule judges (every kind unless it says); it is handed no
+    /// other, and every edit.
+    var records: RecordKinds { get }
 
     func check(_ document: Document, in context: RuleContext, into output: inout RuleOutput)
     func check(_ edit: Edit, in context: RuleContext, into output: inout RuleOutput)
@@ -26,6 +29,7 @@ public protocol RecordChecker {
 
 extension Rule {
     public var requirements: [Requirement] { [] }
+    public var records: RecordKinds { .all }
 
     public func check(_ document: Document, in context: RuleContext, into output: inout RuleOutput) {}
     public func check(_ edit: Edit, in context: RuleContext, into output: inout RuleOutput) {}

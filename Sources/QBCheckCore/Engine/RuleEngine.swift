@@ -31,6 +31,7 @@ public struct RuleEngine: Sendable {
             let severity = override ?? catalog.entry(rule.id)?.severity ?? .error
             let checker = rule.makeChecker(in: context)
             run.checkers.append(checker)
+            run.kinds.append(rule.records.union(.edits))
             run.judgesAlone.append(checker is StatelessChecker)
             run.outputs.append(RuleOutput(rule: rule.id, severity: severity))
             run.overrides.append(override)
@@ -50,6 +51,8 @@ public struct RuleEngine: Sendable {
 /// One run of the engine: feed it records in input order, then finish it for the report.
 public struct RuleRun {
     fileprivate var checkers: [any RecordChecker] = []
+    /// The kinds of document each checker's rule judges.
+    fileprivate var kinds: [RecordKinds] = []
     /// Whether each checker judges records alone (a `StatelessChecker`), worked out once.
     fileprivate var judgesAlone: [Bool] = []
     fileprivate var outputs: [RuleOutput] = []
@@ -77,7 +80,8 @@ public struct RuleRun {
             if let before = edit.before, before.isRecord { count(before) }
             if let after = edit.after, after.isRecord { count(after) }
         }
-        for index in checkers.indices where !(onlyRulesWithMemory && judgesAlone[index]) {
+        let kind = RecordKinds(of: subject)
+        for index in checkers.indices where !(onlyRulesWithMemory && judgesAlone[index]) && !kinds[index].isDisjoint(with: kind) {
             checkers[index].check(subject, into: &outputs[index])
         }
     }
@@ -105,7 +109,7 @@ public struct RuleRun {
     public var parallelPart: ParallelRules {
         ParallelRules(rules: checkers.indices.compactMap { index in
             guard judgesAlone[index], let judge = checkers[index] as? StatelessChecker else { return nil }
-            return (index, outputs[index], judge, overrides[index])
+            return (index, outputs[index], judge, overrides[index], kinds[index])
         })
     }
 
@@ -156,12 +160,15 @@ public struct ParallelRules: Sendable {
     /// The severity qbcheck.json gives each rule, for the findings handed out one record at a
     /// time (`checkTakingFindings`).
     private let overrides: [Severity?]
+    /// The kinds of document each judge's rule judges.
+    private let kinds: [RecordKinds]
 
-    fileprivate init(rules: [(index: Int, output: RuleOutput, judge: StatelessChecker, override: Severity?)]) {
+    fileprivate init(rules: [(index: Int, output: RuleOutput, judge: StatelessChecker, override: Severity?, kinds: RecordKinds)]) {
         self.rules = rules.map { ($0.index, $0.output) }
         self.judges = rules.map(\.judge)
         self.lentJudges = judges.map { Unmanaged.passUnretained($0) }
         self.overrides = rules.map(\.override)
+        self.kinds = rules.map(\.kinds)
     }
 
     /// What the rules found in one part of the input.
@@ -192,9 +199,10 @@ public struct ParallelRules: Sendable {
     /// tuples, each would be copied, its arrays retained, for every record).
     private func judge(_ subject: Subject, into outputs: inout Outputs,
                        then: (_ position: Int, _ output: inout RuleOutput, _ findingsBefore: Int) -> Void) {
+        let kind = RecordKinds(of: subject)
         outputs.outputs.withUnsafeMutableBufferPointer { outputs in
             lentJudges.withUnsafeBufferPointer { judges in
-                for position in judges.indices {
+                for position in judges.indices where !kinds[position].isDisjoint(with: kind) {
                     let before = outputs[position].1.findings.count
                     judges[position]._withUnsafeGuaranteedRef { $0.judge(subject, into: &outputs[position].1) }
                     then(position, &outputs[position].1, before)

@@ -181,6 +181,11 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     public static func == (lhs: ExactDecimal, rhs: ExactDecimal) -> Bool {
+        // At the same scale (an amount and the sum or product it is checked against, nearly
+        // always) the significands tell; normalizing takes a 128-bit division per digit.
+        if lhs.storedExponent == rhs.storedExponent {
+            return lhs.significandLow == rhs.significandLow && lhs.significandHigh == rhs.significandHigh
+        }
         let (left, right) = (lhs.normalized, rhs.normalized)
         return left.significand == right.significand && left.exponent == right.exponent
     }
@@ -224,6 +229,11 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     public static func + (lhs: ExactDecimal, rhs: ExactDecimal) throws(DecimalOverflow) -> ExactDecimal {
+        // Amounts of one scale that fit a machine word add in one instruction.
+        if lhs.storedExponent == rhs.storedExponent, let left = lhs.wordSignificand, let right = rhs.wordSignificand {
+            let (sum, overflow) = left.addingReportingOverflow(right)
+            if !overflow { return ExactDecimal(significand: Int128(sum), exponent: lhs.exponent) }
+        }
         guard let (left, right, exponent) = aligned(lhs, rhs) else { throw DecimalOverflow() }
         let (sum, overflow) = left.addingReportingOverflow(right)
         guard !overflow else { throw DecimalOverflow() }
@@ -235,9 +245,20 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     public static func * (lhs: ExactDecimal, rhs: ExactDecimal) throws(DecimalOverflow) -> ExactDecimal {
+        if let left = lhs.wordSignificand, let right = rhs.wordSignificand {
+            let (product, overflow) = left.multipliedReportingOverflow(by: right)
+            if !overflow { return ExactDecimal(significand: Int128(product), exponent: lhs.exponent + rhs.exponent) }
+        }
         let (product, overflow) = lhs.significand.multipliedReportingOverflow(by: rhs.significand)
         guard !overflow else { throw DecimalOverflow() }
         return ExactDecimal(significand: product, exponent: lhs.exponent + rhs.exponent)
+    }
+
+    /// The significand when it fits a machine word (nearly every amount), for arithmetic
+    /// without 128-bit operations.
+    private var wordSignificand: Int64? {
+        let low = Int64(bitPattern: significandLow)
+        return significandHigh == low >> 63 ? low : nil
     }
 
     public var negated: ExactDecimal {

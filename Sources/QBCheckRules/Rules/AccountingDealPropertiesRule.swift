@@ -4,6 +4,7 @@ import QBCheckCore
 /// recommended to use the invoice object when creating reports and triggering workflows."
 public struct AccountingDealPropertiesRule: Rule {
     public let id = "accounting-deal-properties"
+    public var records: RecordKinds { [.settings, .hubspotAccount] }
 
     public init() {}
 

@@ -6,6 +6,7 @@ import QBCheckCore
 /// HubSpot & QuickBooks Online to sync this invoice."
 public struct BillingContactRule: Rule {
     public let id = "billing-contact"
+    public var records: RecordKinds { .hubspotObjects }
 
     public init() {}
 

@@ -4,6 +4,7 @@ import QBCheckCore
 /// accounting periods in QuickBooks", so closed periods are protected from synced edits.
 public struct ClosedPeriodUnlockedRule: Rule {
     public let id = "closed-period-unlocked"
+    public var records: RecordKinds { .quickbooksPreferences }
 
     public init() {}
 

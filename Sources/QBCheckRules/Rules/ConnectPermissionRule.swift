@@ -4,6 +4,7 @@ import QBCheckCore
 /// HubSpot account."
 public struct ConnectPermissionRule: Rule {
     public let id = "connect-permission"
+    public var records: RecordKinds { .hubspotAccount }
 
     public init() {}
 

@@ -4,6 +4,7 @@ import QBCheckCore
 /// are matched by email.
 public struct ContactMissingEmailRule: Rule {
     public let id = "contact-missing-email"
+    public var records: RecordKinds { [.hubspotObjects, .quickbooksNames] }
 
     public init() {}
 

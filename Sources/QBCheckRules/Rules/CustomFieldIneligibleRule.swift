@@ -6,6 +6,7 @@ import QBCheckCore
 /// forms, which include invoices, estimates, and sales receipts."
 public struct CustomFieldIneligibleRule: Rule {
     public let id = "custom-field-ineligible"
+    public var records: RecordKinds { .settings }
     public let requirements: [Requirement] = [.customFieldDefinitions]
 
     public init() {}

@@ -4,6 +4,7 @@ import QBCheckCore
 /// exposes three string custom fields on invoices (`CustomField` with `DefinitionId` 1–3).
 public struct CustomFieldNotVisibleRule: Rule {
     public let id = "custom-field-not-visible"
+    public var records: RecordKinds { .settings }
     public let requirements: [Requirement] = [.customFieldDefinitions]
 
     public init() {}

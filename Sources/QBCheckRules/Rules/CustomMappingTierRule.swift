@@ -4,6 +4,7 @@ import QBCheckCore
 /// by clicking Add a mapping": custom mappings need one of those tiers.
 public struct CustomMappingTierRule: Rule {
     public let id = "custom-mapping-tier"
+    public var records: RecordKinds { .settings }
 
     public init() {}
 

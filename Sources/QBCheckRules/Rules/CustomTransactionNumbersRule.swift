@@ -5,6 +5,7 @@ import QBCheckCore
 /// conflicting invoice numbers" (QBO error 6140, duplicate document number).
 public struct CustomTransactionNumbersRule: Rule {
     public let id = "custom-transaction-numbers"
+    public var records: RecordKinds { .quickbooksPreferences }
 
     public init() {}
 

@@ -11,6 +11,7 @@ import QBCheckCore
 /// error; one that differs only in case or spacing is a warning (QBO's case rule is unconfirmed).
 public struct DuplicateDisplayNameRule: Rule {
     public let id = "duplicate-display-name"
+    public var records: RecordKinds { [.hubspotObjects, .quickbooksNames] }
 
     public init() {}
 

@@ -4,6 +4,7 @@ import QBCheckCore
 /// ambiguous (QBO does not enforce SKU uniqueness, so nothing stops it there).
 public struct DuplicateSKURule: Rule {
     public let id = "duplicate-sku"
+    public var records: RecordKinds { [.hubspotObjects, .quickbooksItems] }
 
     public init() {}
 

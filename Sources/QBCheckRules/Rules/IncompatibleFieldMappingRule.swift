@@ -4,6 +4,7 @@ import QBCheckCore
 /// checkbox⇔boolean, dropdown⇔picklist; number, date and checkbox may map one-way into text."
 public struct IncompatibleFieldMappingRule: Rule {
     public let id = "incompatible-field-mapping"
+    public var records: RecordKinds { .settings }
 
     public init() {}
 

@@ -7,6 +7,7 @@ import QBCheckCore
 /// documented).
 public struct InvalidNameCharactersRule: Rule {
     public let id = "invalid-name-characters"
+    public var records: RecordKinds { [.quickbooksNames, .quickbooksItems, .hubspotObjects] }
 
     public init() {}
 

@@ -12,8 +12,9 @@ public struct InvoiceArithmeticRule: Rule {
     public func check(_ document: Document, in context: RuleContext, into output: inout RuleOutput) {
         switch document.content {
         case .quickbooks(.transaction(let transaction)):
-            checkLines(transaction, in: document, into: &output)
-            checkTotal(transaction, in: document, into: &output)
+            let places = CurrencyMinorUnits.places(for: transaction.currency?.value)
+            checkLines(transaction, places: places, in: document, into: &output)
+            checkTotal(transaction, places: places, in: document, into: &output)
         case .hubspot(let line) where line.type == .lineItems:
             checkLineItem(line, in: document, into: &output)
         default:
@@ -21,8 +22,7 @@ public struct InvoiceArithmeticRule: Rule {
         }
     }
 
-    private func checkLines(_ transaction: QBOTransaction, in document: Document, into output: inout RuleOutput) {
-        let places = CurrencyMinorUnits.places(for: transaction.currency?.value)
+    private func checkLines(_ transaction: QBOTransaction, places: Int, in document: Document, into output: inout RuleOutput) {
         for line in transaction.allLines where line.kind == .salesItem {
             guard let quantity = line.quantity?.value, let price = line.unitPrice?.value, let amount = line.amount,
                   let product = try? quantity * price else { continue }
@@ -34,9 +34,8 @@ public struct InvoiceArithmeticRule: Rule {
         }
     }
 
-    private func checkTotal(_ transaction: QBOTransaction, in document: Document, into output: inout RuleOutput) {
+    private func checkTotal(_ transaction: QBOTransaction, places: Int, in document: Document, into output: inout RuleOutput) {
         guard let total = transaction.totalAmount else { return }
-        let places = CurrencyMinorUnits.places(for: transaction.currency?.value)
         var sum = ExactDecimal.zero
         for line in transaction.allLines {
             guard let amount = line.amount?.value else { continue }

@@ -9,6 +9,8 @@ import QBCheckCore
 /// created in QuickBooks, are allowed.
 public struct LockedInvoiceEditRule: Rule {
     public let id = "locked-invoice-edit"
+    /// Edits only: it judges no document alone.
+    public var records: RecordKinds { [] }
 
     public init() {}
 

@@ -5,6 +5,7 @@ import QBCheckCore
 /// (The SDK schema states smaller limits for older editions; the REST reference is used.)
 public struct NameTooLongRule: Rule {
     public let id = "name-too-long"
+    public var records: RecordKinds { [.quickbooksNames, .quickbooksItems, .hubspotObjects] }
 
     public init() {}
 

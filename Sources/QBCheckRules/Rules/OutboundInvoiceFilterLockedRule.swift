@@ -4,6 +4,7 @@ import QBCheckCore
 /// QuickBooks invoice sync is fixed.
 public struct OutboundInvoiceFilterLockedRule: Rule {
     public let id = "outbound-invoice-filter-locked"
+    public var records: RecordKinds { .settings }
 
     public init() {}
 

@@ -5,6 +5,7 @@ import QBCheckCore
 /// will be one payment, but two invoices for it."
 public struct PaidInvoiceWorkflowDuplicatesRule: Rule {
     public let id = "paid-invoice-workflow-duplicates"
+    public var records: RecordKinds { .hubspotAccount }
 
     public init() {}
 

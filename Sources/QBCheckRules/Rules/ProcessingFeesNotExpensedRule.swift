@@ -5,6 +5,7 @@ import QBCheckCore
 /// Processing fees and Platform fees and book the total as an expense."
 public struct ProcessingFeesNotExpensedRule: Rule {
     public let id = "processing-fees-not-expensed"
+    public var records: RecordKinds { .hubspotObjects }
 
     public init() {}
 

@@ -5,6 +5,7 @@ import QBCheckCore
 /// lines that use it map to the Custom line item product.
 public struct ProductMissingSKURule: Rule {
     public let id = "product-missing-sku"
+    public var records: RecordKinds { [.hubspotObjects, .quickbooksItems] }
 
     public init() {}
 

@@ -4,6 +4,8 @@ import QBCheckCore
 /// invoice was created in HubSpot and synced to QuickBooks."
 public struct TwoWayUpdateNotSyncedRule: Rule {
     public let id = "two-way-update-not-synced"
+    /// Edits only: it judges no document alone.
+    public var records: RecordKinds { [] }
 
     public init() {}
 

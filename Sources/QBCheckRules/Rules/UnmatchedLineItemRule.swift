@@ -5,6 +5,7 @@ import QBCheckCore
 /// matched to it. In the invoice sync setup you define which income account it is linked to."
 public struct UnmatchedLineItemRule: Rule {
     public let id = "unmatched-line-item"
+    public var records: RecordKinds { .hubspotObjects }
     public let requirements: [Requirement] = [.quickbooksItems]
 
     public init() {}
