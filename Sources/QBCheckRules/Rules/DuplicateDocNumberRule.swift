@@ -8,8 +8,11 @@ public struct DuplicateDocNumberRule: Rule {
 
     public init() {}
 
-    /// Invoices and credit memos share one document-number space.
-    static let numberedEntities: Set<String> = ["Invoice", "CreditMemo"]
+    /// Invoices and credit memos share one document-number space. (Two comparisons, not a
+    /// set: asked of every invoice, a set hashed its name each time.)
+    static func isNumbered(_ entity: String) -> Bool {
+        entity == "Invoice" || entity == "CreditMemo"
+    }
 
     /// Who holds a number: kept small and described only when a second record claims it, since
     /// a year of invoices is a million holders.
@@ -86,7 +89,7 @@ public struct DuplicateDocNumberRule: Rule {
     public func makeChecker(in context: RuleContext) -> any RecordChecker {
         var checker = Checker(context: context)
         for document in context.account?.quickbooks ?? [] {
-            guard let transaction = document.transaction, Self.numberedEntities.contains(transaction.entity),
+            guard let transaction = document.transaction, Self.isNumbered(transaction.entity),
                   let number = transaction.docNumber?.value, !number.isEmpty else { continue }
             checker.claim(number, Holder(record: .quickbooks(entity: transaction.entity), identity: transaction.id?.value ?? document.pointer.text,
                                          hasID: transaction.id != nil, inSnapshot: true))
@@ -110,7 +113,7 @@ public struct DuplicateDocNumberRule: Rule {
             let holder: Holder
             switch document.content {
             case .quickbooks(.transaction(let transaction)):
-                guard DuplicateDocNumberRule.numberedEntities.contains(transaction.entity), let value = transaction.docNumber, !value.value.isEmpty else { return }
+                guard DuplicateDocNumberRule.isNumbered(transaction.entity), let value = transaction.docNumber, !value.value.isEmpty else { return }
                 number = value
                 // A record of a snapshot too large to keep is read again to be checked: it claims
                 // its number here, in input order, as the account's records claim theirs above.
