@@ -64,10 +64,11 @@ struct LineChunks {
                     }
                     NDJSONLines.forEachPiece(of: block, size: chunkBytes) { piece in
                         if stops() { return }
-                        let (bytes, firstLine, offset) = (Array(piece), nextLine, consumed)
+                        // The piece is handed over as it is: its block is never written again.
+                        let (bytes, firstLine, offset) = (piece, nextLine, consumed)
                         work.submit {
                             var chunk = Chunk(outputs: rules?.makeOutputs())
-                            chunk.documents = Self.read(bytes[...], firstLine: firstLine, offset: offset, path: path, hint: hint, marker: marker) { entry, offset in
+                            chunk.documents = Self.read(bytes, firstLine: firstLine, offset: offset, path: path, hint: hint, marker: marker) { entry, offset in
                                 if let rules, case .success(let subject) = entry, chunk.outputs != nil { rules.check(subject, into: &chunk.outputs!) }
                                 chunk.entries.append((entry, offset))
                             }.documents

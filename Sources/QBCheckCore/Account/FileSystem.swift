@@ -12,7 +12,7 @@ public struct FileSystem: Sendable {
     public var write: @Sendable (String, [UInt8]) throws -> Void
     /// Hands a file to `body` in blocks of whole lines (each block but the last ends with a line
     /// break), reading it in chunks, so a file of any size is read in bounded memory. A block
-    /// is a view into the buffer being read: copy what you keep.
+    /// is a buffer of its own, never changed once handed on: it may be kept as it is.
     public var readLineBlocks: @Sendable (String, (ArraySlice<UInt8>) -> Void) throws -> Void
     /// The first bytes of a file, at most this many.
     public var readPrefix: @Sendable (String, Int) throws -> [UInt8]
@@ -30,6 +30,12 @@ public struct FileSystem: Sendable {
             if !bytes.isEmpty { body(bytes[...]) }
         }
         self.readPrefix = readPrefix ?? { path, count in Array(try read(path).prefix(count)) }
+    }
+
+    /// A buffer of `count` bytes for `read(2)` to fill: not zeroed first (two megabytes per
+    /// block read), as only the bytes read are ever looked at.
+    static func uninitializedBytes(_ count: Int) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
     }
 
     /// Hands each line of `block` to `body` (with its line break, if any), found with
@@ -87,13 +93,23 @@ public struct FileSystem: Sendable {
             // A megabyte read at a time, straight behind the unfinished line of the last read,
             // and the lines it completes handed on from the buffer itself: memory stays a few
             // megabytes whatever the file's size, and no byte is copied but a line's tail.
+            // Each block is a buffer of its own, never written again once handed on: a reader
+            // may keep its block (the parallel check hands slices of it to worker threads)
+            // without copying it, where a reused buffer had to be copied out first, on the one
+            // thread that reads for all.
             let descriptor = handle.fileDescriptor
             let blockSize = 1 << 20
-            var buffer = [UInt8](repeating: 0, count: 2 * blockSize)
+            var buffer = FileSystem.uninitializedBytes(2 * blockSize)
             var filled = 0
             while true {
                 // A line longer than the buffer's room doubles it.
-                if buffer.count - filled < blockSize { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
+                if buffer.count - filled < blockSize {
+                    var larger = FileSystem.uninitializedBytes(2 * buffer.count)
+                    larger.withUnsafeMutableBufferPointer { larger in
+                        buffer.withUnsafeBufferPointer { _ = memcpy(larger.baseAddress!, $0.baseAddress!, filled) }
+                    }
+                    buffer = larger
+                }
                 let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + filled, blockSize) }
                 if count < 0, errno == EINTR { continue }
                 if count < 0 { throw FileSystemError(message: "cannot read the file (\(String(cString: strerror(errno))))") }
@@ -102,11 +118,13 @@ public struct FileSystem: Sendable {
                 filled += count
                 // Only the new bytes can hold a break: a line of a gigabyte is not searched again.
                 guard let lastBreak = buffer[newBytes].lastIndex(of: UInt8(ascii: "\n")) else { continue }
-                body(buffer[...lastBreak])
                 let tail = filled - (lastBreak + 1)
-                buffer.withUnsafeMutableBytes { bytes in
-                    _ = memmove(bytes.baseAddress!, bytes.baseAddress! + lastBreak + 1, tail)
+                var next = FileSystem.uninitializedBytes(max(2 * blockSize, tail + blockSize))
+                next.withUnsafeMutableBufferPointer { next in
+                    buffer.withUnsafeBufferPointer { _ = memcpy(next.baseAddress!, $0.baseAddress! + lastBreak + 1, tail) }
                 }
+                body(buffer[...lastBreak])
+                buffer = next
                 filled = tail
             }
             if filled > 0 { body(buffer[..<filled]) }
