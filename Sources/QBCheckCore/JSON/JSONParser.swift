@@ -345,7 +345,7 @@ struct JSONParser {
     /// The rest of a string whose scan met an escape, a byte outside ASCII, or the input's
     /// last bytes: checked byte by byte, kept out of line so the common case stays small.
     @inline(never)
-    private mutating func parseStringRest(as kind: JSONTape.Kind, from cursor: Int) throws(JSONSyntaxError) {
+    mutating func parseStringRest(as kind: JSONTape.Kind, from cursor: Int) throws(JSONSyntaxError) {
         let quote = index
         let start = quote + 1
         index = cursor

@@ -6,7 +6,8 @@
 /// here when no tape takes it (the value was not well-formed).
 struct TapeEntries {
     private(set) var block: UnsafeMutableBufferPointer<JSONTape.Entry>
-    private(set) var count = 0
+    /// How many entries are written; the plain reading writes into `block` itself and sets it.
+    var count = 0
 
     /// Entries with room for `capacity` before the block grows.
     init(capacity: Int) {
@@ -41,7 +42,8 @@ struct TapeEntries {
         self = TapeEntries()
     }
 
-    private mutating func grow() {
+    /// Doubles the block, keeping the entries written.
+    mutating func grow() {
         let larger = TapeScratch.takeBlock(capacity: max(64, block.count * 2))
         if count > 0 { larger.baseAddress!.moveInitialize(from: block.baseAddress!, count: count) }
         let filled = count
