@@ -93,7 +93,7 @@ struct JSONParser {
         }
     }
 
-    mutating func append(_ kind: JSONTape.Kind, at offset: Int, extent: Int = 0, escaped: Bool = false) {
+    private mutating func append(_ kind: JSONTape.Kind, at offset: Int, extent: Int = 0, escaped: Bool = false) {
         entries.append(JSONTape.Entry(offset: offset, extent: UInt32(truncatingIfNeeded: extent),
                                       info: UInt32(kind.rawValue) | (escaped ? 0x10 : 0)))
     }
@@ -137,7 +137,7 @@ struct JSONParser {
     }
 
     /// Writes a container's end and count into its entry once its contents are read.
-    mutating func close(_ container: Int, count: Int) {
+    private mutating func close(_ container: Int, count: Int) {
         entries[container].extent = UInt32(truncatingIfNeeded: entries.count)
         entries[container].info |= UInt32(min(count, Int(UInt32.max >> 5))) << 5
     }
@@ -328,7 +328,7 @@ struct JSONParser {
     /// Checks a string starting at its opening quote (UTF-8, escapes) and records it; its text
     /// is decoded only when someone reads it.
     @inline(__always)
-    mutating func parseString(as kind: JSONTape.Kind) throws(JSONSyntaxError) {
+    private mutating func parseString(as kind: JSONTape.Kind) throws(JSONSyntaxError) {
         // Plain ASCII is the common case: the closing quote is found sixteen bytes at a time,
         // and `index` (which lives in the parser) is written once.
         let base = bytes.baseAddress!
