@@ -1,5 +1,3 @@
-import CByteSearch
-
 extension JSONParser {
     /// How deep the plain reading nests before it leaves the value to the checking one.
     static let plainDepth = 48
@@ -50,16 +48,15 @@ extension JSONParser {
         }
         /// A string from its opening quote at `at`: plain ASCII here, the rest by the parser.
         func string(_ kind: JSONTape.Kind) throws(JSONSyntaxError) {
-            let start = at &+ 1
-            let stop = start &+ qbcheck_plain_string_bytes(base + start, base + end)
-            if stop < end, base[stop] == UInt8(ascii: "\""), stop &- start <= Int(UInt32.max) {
-                record(kind, at: at, extent: stop &- start)
-                at = stop &+ 1
+            let scan = Self.scanPlainString(base, quote: at, end: end)
+            if scan.closes {
+                record(kind, at: at, extent: scan.stop &- at &- 1)
+                at = scan.stop &+ 1
                 return
             }
             index = at
             entries.count = written
-            try parseStringRest(as: kind, from: stop)
+            try parseStringRest(as: kind, from: scan.stop)
             at = index
             written = entries.count
             block = entries.block

@@ -329,17 +329,21 @@ struct JSONParser {
     /// is decoded only when someone reads it.
     @inline(__always)
     private mutating func parseString(as kind: JSONTape.Kind) throws(JSONSyntaxError) {
-        // Plain ASCII is the common case: the closing quote is found sixteen bytes at a time,
-        // and `index` (which lives in the parser) is written once.
-        let base = bytes.baseAddress!
-        let start = index &+ 1
-        let cursor = start &+ qbcheck_plain_string_bytes(base + start, base + end)
-        if cursor < end, base[cursor] == UInt8(ascii: "\""), cursor &- start <= Int(UInt32.max) {
-            append(kind, at: index, extent: cursor &- start)
-            index = cursor &+ 1
-            return
-        }
-        try parseStringRest(as: kind, from: cursor)
+        let scan = Self.scanPlainString(bytes.baseAddress!, quote: index, end: end)
+        guard scan.closes else { return try parseStringRest(as: kind, from: scan.stop) }
+        append(kind, at: index, extent: scan.stop &- index &- 1)
+        index = scan.stop &+ 1
+    }
+
+    /// Plain ASCII is the common case of a string: its closing quote is found sixteen bytes at
+    /// a time. `stop` is the first byte that is not plain, and `closes` whether it is the
+    /// closing quote of a string short enough for an entry; otherwise the rest is read by
+    /// `parseStringRest` from `stop`.
+    @inline(__always)
+    static func scanPlainString(_ base: UnsafePointer<UInt8>, quote: Int, end: Int) -> (stop: Int, closes: Bool) {
+        let start = quote &+ 1
+        let stop = start &+ qbcheck_plain_string_bytes(base + start, base + end)
+        return (stop, stop < end && base[stop] == UInt8(ascii: "\"") && stop &- start <= Int(UInt32.max))
     }
 
     /// The rest of a string whose scan met an escape, a byte outside ASCII, or the input's
