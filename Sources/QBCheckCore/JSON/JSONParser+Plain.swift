@@ -26,6 +26,7 @@ extension JSONParser {
         var at = index
         var written = entries.count
         var block = entries.block
+        // What any refusal throws: never reported, as the value is read again.
         let failure = JSONSyntaxError(offset: 0, reason: .invalidNumber)
 
         func record(_ kind: JSONTape.Kind, at offset: Int, extent: Int) {
