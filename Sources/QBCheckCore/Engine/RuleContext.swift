@@ -14,6 +14,10 @@ public struct RuleContext: Sendable {
         /// for each of its parts, each time a rule asked for one of them (12 % of a preflight).
         let account: UnsafeMutablePointer<AccountSnapshot?>
         let settings: UnsafeMutablePointer<SyncSettings>
+        /// The snapshot's name ledger (empty without one), searched in place: reached through
+        /// the snapshot (`account?.names`), or lent by address, the ledger was copied for each
+        /// search, a retain and a release of its five buffers, for every invoice of a preflight.
+        let names: NameLedger
         let declaredOrigin: Origin?
         /// HubSpot records by type and id: the account's, overridden by the batch's own.
         let hubspotIndex: [CRMObjectType: [String: Document]]
@@ -35,6 +39,7 @@ public struct RuleContext: Sendable {
             self.account.initialize(to: account)
             self.settings = .allocate(capacity: 1)
             self.settings.initialize(to: settings)
+            names = account?.names ?? NameLedger()
             self.declaredOrigin = declaredOrigin
             self.hubspotIndex = hubspotIndex
             self.hubspotInvoicesByNumber = hubspotInvoicesByNumber
@@ -116,13 +121,28 @@ public struct RuleContext: Sendable {
 
     /// The account's QBO customer with this `Id`.
     public func customer(id: String) -> NameRecord? {
-        account?.names.customer(id: id)
+        storage.names.customer(id: id)
     }
 
     /// The QBO customer a HubSpot contact is matched to: the one with the contact's email.
     public func customer(matching contact: CRMObject) -> NameRecord? {
         guard let email = contact["email"]?.value.trimmingSpaces.lowercased() else { return nil }
-        return account?.names.customer(email: email)
+        return customer(email: email)
+    }
+
+    /// The account's first QBO customer with this email (trimmed and lowercased).
+    public func customer(email: String) -> NameRecord? {
+        storage.names.customer(email: email)
+    }
+
+    /// The account's first customer, vendor or employee with this display name.
+    public func accountRecord(withDisplayName name: String) -> NameRecord? {
+        storage.names.first(withDisplayName: name)
+    }
+
+    /// The account's first customer, vendor or employee whose display name folds to `folded`.
+    public func accountRecord(withFoldedName folded: String) -> NameRecord? {
+        storage.names.first(withFoldedName: folded)
     }
 
     /// Whether the account snapshot holds HubSpot records of this type.

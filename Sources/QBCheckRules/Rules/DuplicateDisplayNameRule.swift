@@ -68,13 +68,13 @@ public struct DuplicateDisplayNameRule: Rule {
         var folded: [String: Holder] = [:]
 
         mutating func claim(_ name: String, folded key: String, by holder: Holder) {
-            if context.account?.names.first(withDisplayName: name) == nil, exact[name] == nil { exact[name] = holder }
-            if context.account?.names.first(withFoldedName: key) == nil, folded[key] == nil { folded[key] = holder }
+            if context.accountRecord(withDisplayName: name) == nil, exact[name] == nil { exact[name] = holder }
+            if context.accountRecord(withFoldedName: key) == nil, folded[key] == nil { folded[key] = holder }
         }
 
         /// Who holds `key` exactly, or, with `folded`, a name that folds to the same key.
         func holder(of key: String, folded isFolded: Bool) -> Holder? {
-            let record = isFolded ? context.account?.names.first(withFoldedName: key) : context.account?.names.first(withDisplayName: key)
+            let record = isFolded ? context.accountRecord(withFoldedName: key) : context.accountRecord(withDisplayName: key)
             if let record {
                 return Holder(record: .account(entity: record.entity), name: record.displayName ?? "", id: record.id)
             }
@@ -111,7 +111,7 @@ public struct DuplicateDisplayNameRule: Rule {
             // Contacts without an email are excluded from contact sync; those whose email
             // matches a QBO customer update that customer instead of creating one.
             guard let email = contact["email"]?.value.trimmingCharacters.lowercased(), !email.isEmpty,
-                  context.account?.names.customer(email: email) == nil else { return nil }
+                  context.customer(email: email) == nil else { return nil }
             guard let (name, derivation) = derivedName(of: contact, in: context, output: &output) else { return nil }
             let holder = Holder(record: .contact(label: document.label, email: email), name: name.value, id: nil)
             return Candidate(document: document, name: name, derivation: derivation, holder: holder)
