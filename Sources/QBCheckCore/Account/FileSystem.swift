@@ -32,10 +32,14 @@ public struct FileSystem: Sendable {
         self.readPrefix = readPrefix ?? { path, count in Array(try read(path).prefix(count)) }
     }
 
-    /// A buffer of `count` bytes for `read(2)` to fill: not zeroed first (two megabytes per
-    /// block read), as only the bytes read are ever looked at.
-    static func uninitializedBytes(_ count: Int) -> [UInt8] {
-        [UInt8](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+    /// A buffer of `count` bytes for `read(2)` to fill after `start`, which it begins with: the
+    /// rest is not zeroed first (two megabytes per block read), as only the bytes read are
+    /// ever looked at.
+    static func readBuffer(_ count: Int, startingWith start: ArraySlice<UInt8> = []) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            _ = buffer.initialize(from: start)
+            initialized = count
+        }
     }
 
     /// Hands each line of `block` to `body` (with its line break, if any), found with
@@ -99,17 +103,11 @@ public struct FileSystem: Sendable {
             // thread that reads for all.
             let descriptor = handle.fileDescriptor
             let blockSize = 1 << 20
-            var buffer = FileSystem.uninitializedBytes(2 * blockSize)
+            var buffer = FileSystem.readBuffer(2 * blockSize)
             var filled = 0
             while true {
                 // A line longer than the buffer's room doubles it.
-                if buffer.count - filled < blockSize {
-                    var larger = FileSystem.uninitializedBytes(2 * buffer.count)
-                    larger.withUnsafeMutableBufferPointer { larger in
-                        buffer.withUnsafeBufferPointer { _ = memcpy(larger.baseAddress!, $0.baseAddress!, filled) }
-                    }
-                    buffer = larger
-                }
+                if buffer.count - filled < blockSize { buffer = FileSystem.readBuffer(2 * buffer.count, startingWith: buffer[..<filled]) }
                 let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + filled, blockSize) }
                 if count < 0, errno == EINTR { continue }
                 if count < 0 { throw FileSystemError(message: "cannot read the file (\(String(cString: strerror(errno))))") }
@@ -119,10 +117,7 @@ public struct FileSystem: Sendable {
                 // Only the new bytes can hold a break: a line of a gigabyte is not searched again.
                 guard let lastBreak = buffer[newBytes].lastIndex(of: UInt8(ascii: "\n")) else { continue }
                 let tail = filled - (lastBreak + 1)
-                var next = FileSystem.uninitializedBytes(max(2 * blockSize, tail + blockSize))
-                next.withUnsafeMutableBufferPointer { next in
-                    buffer.withUnsafeBufferPointer { _ = memcpy(next.baseAddress!, $0.baseAddress! + lastBreak + 1, tail) }
-                }
+                let next = FileSystem.readBuffer(max(2 * blockSize, tail + blockSize), startingWith: buffer[(lastBreak + 1)..<filled])
                 body(buffer[...lastBreak])
                 buffer = next
                 filled = tail

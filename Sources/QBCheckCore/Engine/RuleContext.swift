@@ -65,7 +65,7 @@ public struct RuleContext: Sendable {
     public var settings: SyncSettings { unsafeAddress { UnsafePointer(storage.settings) } }
     /// `--origin`: who created the checked records, when their shape and the account cannot tell.
     public var declaredOrigin: Origin? { storage.declaredOrigin }
-    /// The account's QBO items by `Id` and `Sku` (customers are found in `account.names`).
+    /// The account's QBO items by `Id` and `Sku` (customers are found with `customer(id:)`).
     public var itemsByID: [String: QBOItem] { _read { yield storage.itemsByID } }
     public var itemsBySKU: [String: QBOItem] { _read { yield storage.itemsBySKU } }
     /// HubSpot contacts by email (lowercased), from the account and the batch.
