@@ -355,19 +355,8 @@ struct JSONParser {
         index = cursor
         var escaped = false
         while true {
-            while index + 8 <= end {
-                let special = Self.specialBytes(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
-                if special != 0 {
-                    index += special.trailingZeroBitCount >> 3
-                    break
-                }
-                index += 8
-            }
-            while index < end {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte >= 0x80 || byte < 0x20 { break }
-                index += 1
-            }
+            // Past an escape or a multi-byte character, plain bytes again, sixteen at a time.
+            index += qbcheck_plain_string_bytes(bytes.baseAddress! + index, bytes.baseAddress! + end)
             guard index < end else { throw JSONSyntaxError(offset: index, reason: .unexpectedEnd(expected: "'\"' to close the string")) }
             let byte = bytes[index]
             switch byte {
@@ -388,20 +377,6 @@ struct JSONParser {
                 index += length
             }
         }
-    }
-
-    /// The bytes of eight (little-endian) that end or complicate a string: a quote, a
-    /// backslash, a control character or a non-ASCII byte, each marked by its high bit (the
-    /// classic "has zero byte" tests, SWAR). Only the lowest mark is exact (a borrow may mark
-    /// a byte above it), which is the one wanted.
-    private static func specialBytes(_ word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
-        let quote = hasZero(word ^ (ones &* 0x22))
-        let backslash = hasZero(word ^ (ones &* 0x5C))
-        let control = (word &- ones &* 0x20) & ~word & highs
-        return quote | backslash | control | (word & highs)
     }
 
     private mutating func checkEscape() throws(JSONSyntaxError) {
