@@ -244,7 +244,11 @@ extension JSONTape {
     /// parser names the arrays it streams by their keys).
     static func text(of entry: Entry, in bytes: UnsafeBufferPointer<UInt8>) -> String {
         let raw = UnsafeBufferPointer(rebasing: bytes[entry.textRange])
-        if entry.hasEscapes { return unescape(raw) }
+        return entry.hasEscapes ? unescape(raw) : string(fromPlain: raw)
+    }
+
+    /// The text of bytes with no escapes, which the parser has checked are UTF-8.
+    static func string(fromPlain raw: UnsafeBufferPointer<UInt8>) -> String {
         // Most values (ids, codes, names) fit in a small string: made this way they take the
         // standard library's small-string path, which checks ASCII in the string's own two
         // words; `String(decoding:as:)` first ran a validation pass over the bytes (1 % fewer

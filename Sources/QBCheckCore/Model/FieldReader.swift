@@ -161,6 +161,25 @@ public struct FieldReader {
         }
     }
 
+    /// A string, or an id that arrives as a number, left in the file (`FileText`): nothing is
+    /// made until it is read.
+    public func asFileText() throws(ShapeError) -> Located<FileText> {
+        let entry = withTape { $0.entries[index] }
+        switch entry.kind {
+        case .string, .number:
+            return Located(FileText(length: Int(entry.extent), isQuoted: entry.kind == .string, hasEscapes: entry.hasEscapes),
+                           at: Location(offset: entry.offset))
+        default: throw wrongType("a string")
+        }
+    }
+
+    /// The `value` of a QBO reference, left in the file (see `asFileText`).
+    public func asReferenceText() throws(ShapeError) -> Located<FileText>? {
+        guard isObject else { throw wrongType("an object") }
+        guard let value = withTape({ $0.member("value" as StaticString, of: index) }) else { return nil }
+        return try present(at: value)?.asFileText()
+    }
+
     /// A number, or a numeric string, read straight from the bytes when there is nothing to
     /// unescape or trim (nearly always); nil sends anything else, valid or not, the way through
     /// text in `asDecimal`.

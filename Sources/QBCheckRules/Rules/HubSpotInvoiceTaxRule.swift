@@ -38,9 +38,9 @@ public struct HubSpotInvoiceTaxRule: Rule {
                 remedy: Self.remedy)
         }
         for line in invoice.allLines {
-            guard let code = line.taxCode, code.value == "TAX" else { continue }
+            guard let code = line.taxCode, document.text(code, is: "TAX") else { continue }
             output.report(code.location, in: document,
-                "line \(line.id?.value ?? "") of \(document.label) is marked taxable (TaxCodeRef \"TAX\") but the invoice was created in HubSpot, which cannot charge tax",
+                "line \(document.text(line.id) ?? "") of \(document.label) is marked taxable (TaxCodeRef \"TAX\") but the invoice was created in HubSpot, which cannot charge tax",
                 remedy: "Set the line's tax code to \"NON\", or create the invoice in QuickBooks if it must be taxed.")
         }
     }

@@ -19,7 +19,7 @@ public struct InactiveReferenceRule: Rule {
             // Without the account's products, no line's product can be found inactive.
             guard !context.itemsByID.isEmpty else { return }
             for line in invoice.allLines {
-                guard let reference = line.item, let item = context.itemsByID[reference.value], !item.active else { continue }
+                guard let reference = document.located(line.item), let item = context.itemsByID[reference.value], !item.active else { continue }
                 report(reference.location, "product \"\(item.name?.value ?? reference.value)\" (Id \(reference.value))", document, &output)
             }
         case .hubspot(let invoice) where invoice.type == .invoices:

@@ -29,7 +29,7 @@ public struct InvoiceArithmeticRule: Rule {
             let expected = product.rounded(toPlaces: places)
             guard amount.value.rounded(toPlaces: places) != expected else { continue }
             output.report(amount.location, in: document,
-                "line \(line.id?.value ?? "") of \(document.label) has amount \(amount.value), but its quantity \(quantity) × unit price \(price) is \(expected.formatted(minimumPlaces: places)); QuickBooks recomputes or rejects the line, so the synced invoice differs from this one",
+                "line \(document.text(line.id) ?? "") of \(document.label) has amount \(amount.value), but its quantity \(quantity) × unit price \(price) is \(expected.formatted(minimumPlaces: places)); QuickBooks recomputes or rejects the line, so the synced invoice differs from this one",
                 remedy: "Set the line's Amount to Qty × UnitPrice, rounded half-up to the currency's minor unit (\(expected.formatted(minimumPlaces: places))).")
         }
     }

@@ -27,27 +27,27 @@ public struct LockedInvoiceEditRule: Rule {
         guard origin == .hubspot else { return }
         let label = after.label
 
-        let oldLines = Self.keyedLines(old)
-        let newLines = Self.keyedLines(new)
+        let oldLines = Self.keyedLines(old, in: before)
+        let newLines = Self.keyedLines(new, in: after)
         let oldKeys = Set(oldLines.map(\.key))
         let newKeys = Set(newLines.map(\.key))
         for (key, line) in newLines where !oldKeys.contains(key) {
             output.report(line.location, in: after,
-                "a line\(Self.describe(line)) was added in QuickBooks to \(label), which was created in HubSpot; adding line items to a HubSpot invoice in QuickBooks makes it fail to sync",
+                "a line\(Self.describe(line, in: after)) was added in QuickBooks to \(label), which was created in HubSpot; adding line items to a HubSpot invoice in QuickBooks makes it fail to sync",
                 remedy: Self.remedy)
         }
         for (key, line) in oldLines where !newKeys.contains(key) {
             output.report(line.location, in: before,
-                "line\(Self.describe(line)) was removed in QuickBooks from \(label), which was created in HubSpot; removing line items of a HubSpot invoice in QuickBooks makes it fail to sync",
+                "line\(Self.describe(line, in: before)) was removed in QuickBooks from \(label), which was created in HubSpot; removing line items of a HubSpot invoice in QuickBooks makes it fail to sync",
                 remedy: Self.remedy)
         }
         let oldByKey = Dictionary(oldLines, uniquingKeysWith: { first, _ in first })
         for (key, line) in newLines {
             guard let previous = oldByKey[key] else { continue }
-            checkPricing(previous, line, of: label, in: after, into: &output)
-            if let code = line.taxCode, code.value == "TAX", previous.taxCode?.value != "TAX" {
+            checkPricing(previous, in: before, line, of: label, in: after, into: &output)
+            if let code = line.taxCode, after.text(code, is: "TAX"), !before.text(previous.taxCode, is: "TAX") {
                 output.report(code.location, in: after,
-                    "line\(Self.describe(line)) of \(label) was made taxable in QuickBooks, but the invoice was created in HubSpot; adding tax to a HubSpot invoice in QuickBooks makes it fail to sync",
+                    "line\(Self.describe(line, in: after)) of \(label) was made taxable in QuickBooks, but the invoice was created in HubSpot; adding tax to a HubSpot invoice in QuickBooks makes it fail to sync",
                     remedy: Self.remedy)
             }
         }
@@ -55,7 +55,8 @@ public struct LockedInvoiceEditRule: Rule {
         checkPayments(old, new, of: label, in: before, into: &output)
     }
 
-    private func checkPricing(_ old: QBOLine, _ new: QBOLine, of label: String, in document: Document, into output: inout RuleOutput) {
+    private func checkPricing(_ old: QBOLine, in oldDocument: Document, _ new: QBOLine, of label: String, in document: Document,
+                              into output: inout RuleOutput) {
         let changes: [(String, Located<ExactDecimal>?, Located<ExactDecimal>?)] = [
             ("unit price", old.unitPrice, new.unitPrice),
             ("quantity", old.quantity, new.quantity),
@@ -66,13 +67,13 @@ public struct LockedInvoiceEditRule: Rule {
         for (name, before, after) in changes where before?.value != after?.value {
             guard let location = after?.location ?? new.unitPrice?.location ?? Optional(new.location) else { continue }
             output.report(location, in: document,
-                "the \(name) of line\(Self.describe(new)) of \(label) changed in QuickBooks from \(before.map { "\($0.value)" } ?? "none") to \(after.map { "\($0.value)" } ?? "none"), but the invoice was created in HubSpot; updating pricing of a HubSpot invoice in QuickBooks makes it fail to sync",
+                "the \(name) of line\(Self.describe(new, in: document)) of \(label) changed in QuickBooks from \(before.map { "\($0.value)" } ?? "none") to \(after.map { "\($0.value)" } ?? "none"), but the invoice was created in HubSpot; updating pricing of a HubSpot invoice in QuickBooks makes it fail to sync",
                 remedy: Self.remedy)
             return
         }
-        if let item = new.item, let previous = old.item, item.value != previous.value {
+        if let item = document.located(new.item), let previous = oldDocument.text(old.item), item.value != previous {
             output.report(item.location, in: document,
-                "line\(Self.describe(new)) of \(label) now sells item \(item.value) instead of \(previous.value), but the invoice was created in HubSpot; changing its line items in QuickBooks makes it fail to sync",
+                "line\(Self.describe(new, in: document)) of \(label) now sells item \(item.value) instead of \(previous), but the invoice was created in HubSpot; changing its line items in QuickBooks makes it fail to sync",
                 remedy: Self.remedy)
         }
     }
@@ -102,17 +103,18 @@ public struct LockedInvoiceEditRule: Rule {
 
     /// The invoice's lines keyed by `Id` (or position, for lines without one); QBO's automatic
     /// subtotal lines are left out, since QBO adds and drops them itself.
-    static func keyedLines(_ transaction: QBOTransaction) -> [(key: String, line: QBOLine)] {
+    static func keyedLines(_ transaction: QBOTransaction, in document: Document) -> [(key: String, line: QBOLine)] {
         transaction.allLines.enumerated().compactMap { index, line in
             guard line.kind != .subTotal else { return nil }
-            return (line.id?.value ?? "#\(index)", line)
+            return (document.text(line.id) ?? "#\(index)", line)
         }
     }
 
-    static func describe(_ line: QBOLine) -> String {
+    /// ` 3 ("Gardening")`: the line's Id and description, as a message names the line.
+    static func describe(_ line: QBOLine, in document: Document) -> String {
         var parts: [String] = []
-        if let id = line.id?.value { parts.append(id) }
-        if let description = line.description?.value { parts.append("(\"\(description)\")") }
+        if let id = document.text(line.id) { parts.append(id) }
+        if let description = document.text(line.description) { parts.append("(\"\(description)\")") }
         return parts.isEmpty ? "" : " " + parts.joined(separator: " ")
     }
 }

@@ -22,7 +22,7 @@ public struct RevenueRecognitionServiceDateRule: Rule {
         if let invoice = document.transaction {
             for line in invoice.allLines where line.kind == .salesItem && line.serviceDate == nil {
                 output.report(line.location, in: document,
-                    "line \(line.id?.value ?? "") of \(document.label) has no service date, but QuickBooks' revenue recognition is on and requires one on every line (\"Business Validation Error: Enter a service date…\"); HubSpot invoices cannot carry service dates",
+                    "line \(document.text(line.id) ?? "") of \(document.label) has no service date, but QuickBooks' revenue recognition is on and requires one on every line (\"Business Validation Error: Enter a service date…\"); HubSpot invoices cannot carry service dates",
                     remedy: Self.remedy)
             }
         } else {

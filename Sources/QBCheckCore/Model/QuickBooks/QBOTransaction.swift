@@ -66,10 +66,13 @@ public final class QBOTransaction: Sendable {
 }
 
 /// One `Line` of a sales transaction, whatever its `DetailType`.
+///
+/// Plain memory, with no references: its texts are left in the file (`FileText`, read with
+/// `document.text(line.id)`), so an invoice's lines are made and freed as one block.
 public struct QBOLine: Sendable {
+    /// The line's `DetailType`; another type than these is `other`, its name in `detailType`.
     public enum Kind: Sendable, Hashable {
-        case salesItem, subTotal, discount, descriptionOnly, group
-        case other(String)
+        case salesItem, subTotal, discount, descriptionOnly, group, other
     }
 
     public let location: Location
@@ -77,14 +80,17 @@ public struct QBOLine: Sendable {
     // made apart and then appended was copied there (a retain and a release of each of its
     // strings), eight times per invoice. `kind` is always read.
     public private(set) var kind: Kind = .descriptionOnly
-    public private(set) var id: Located<String>?
+    /// `DetailType` as written.
+    public private(set) var detailType: Located<FileText>?
+    public private(set) var id: Located<FileText>?
     public private(set) var amount: Located<ExactDecimal>?
-    public private(set) var description: Located<String>?
-    public private(set) var item: Located<String>?
+    public private(set) var description: Located<FileText>?
+    /// `ItemRef` (a group line's `GroupItemRef`): the product or service sold.
+    public private(set) var item: Located<FileText>?
     public private(set) var unitPrice: Located<ExactDecimal>?
     public private(set) var quantity: Located<ExactDecimal>?
     public private(set) var serviceDate: Located<CalendarDate>?
-    public private(set) var taxCode: Located<String>?
+    public private(set) var taxCode: Located<FileText>?
     public private(set) var discountPercent: Located<ExactDecimal>?
     /// Whether the line is one of a group line's (`GroupLineDetail.Line`).
     public let isNested: Bool
@@ -135,11 +141,12 @@ public struct QBOLine: Sendable {
     /// Reads one line; a group line's nested lines are left in `nestedLines`.
     private mutating func read(_ node: FieldReader, nestedLines: inout FieldReader?) throws(ShapeError) {
         let member = node.members(Member.self)
-        id = try member[.Id]?.asString()
+        id = try member[.Id]?.asFileText()
         amount = try member[.Amount]?.asDecimal()
-        description = try member[.Description]?.asString()
+        description = try member[.Description]?.asFileText()
         // The known detail types are told from the bytes; only another one is read as text.
         let detailType = member[.DetailType]
+        self.detailType = try detailType?.asFileText()
         let detail: FieldReader?
         switch detailType.flatMap(Self.knownKind) {
         case .salesItem?: (kind, detail) = (.salesItem, member[.SalesItemLineDetail])
@@ -150,28 +157,28 @@ public struct QBOLine: Sendable {
         case .group?: (kind, detail) = (.group, member[.GroupLineDetail])
         case .other?, nil:
             let name = try detailType?.asString().value ?? ""
-            kind = .other(name)
+            kind = .other
             detail = name.isEmpty ? nil : node.field(name)
         }
-        var taxCode: Located<String>?
+        var taxCode: Located<FileText>?
         var serviceDate: Located<CalendarDate>?
-        var item: Located<String>?
+        var item: Located<FileText>?
         var unitPrice: Located<ExactDecimal>?
         var quantity: Located<ExactDecimal>?
         var discountPercent: Located<ExactDecimal>?
         if let detail = try detail?.asObject() {
             let field = detail.members(Detail.self)
-            taxCode = try field[.TaxCodeRef]?.asReference()
+            taxCode = try field[.TaxCodeRef]?.asReferenceText()
             serviceDate = try field[.ServiceDate]?.asDate()
             switch kind {
             case .salesItem:
-                item = try field[.ItemRef]?.asReference()
+                item = try field[.ItemRef]?.asReferenceText()
                 unitPrice = try field[.UnitPrice]?.asDecimal()
                 quantity = try field[.Qty]?.asDecimal()
             case .discount:
                 discountPercent = try field[.DiscountPercent]?.asDecimal()
             case .group:
-                item = try field[.GroupItemRef]?.asReference()
+                item = try field[.GroupItemRef]?.asReferenceText()
                 quantity = try field[.Quantity]?.asDecimal()
                 nestedLines = field[.Line]
             default:
