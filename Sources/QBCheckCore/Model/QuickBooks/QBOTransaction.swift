@@ -201,12 +201,23 @@ public struct QBOTaxDetail: Sendable {
     public var totalTax: Located<ExactDecimal>?
     public var taxLines: [(location: Location, amount: Located<ExactDecimal>?)]
 
+    /// The members read, named as QBO names them: one walk over the detail's members, where
+    /// a lookup by name walked them once for each.
+    private enum Member: Int, MemberSlot {
+        case TxnTaxCodeRef, TotalTax, TaxLine
+        static let names = MemberSlotTable(Self.self)
+    }
+
     public init(_ node: FieldReader) throws(ShapeError) {
         location = node.location
-        taxCode = try node.reference("TxnTaxCodeRef")
-        totalTax = try node.decimal("TotalTax")
+        let member = node.members(Member.self)
+        taxCode = try member[.TxnTaxCodeRef]?.asReference()
+        totalTax = try member[.TotalTax]?.asDecimal()
         var lines: [(location: Location, amount: Located<ExactDecimal>?)] = []
-        try node.forEachElement(of: "TaxLine") { (line) throws(ShapeError) in lines.append((line.location, try line.decimal("Amount"))) }
+        if let taxLines = member[.TaxLine] {
+            lines.reserveCapacity(taxLines.elementCount)
+            try taxLines.forEachElement { (line) throws(ShapeError) in lines.append((line.location, try line.decimal("Amount"))) }
+        }
         taxLines = lines
     }
 }
@@ -217,9 +228,15 @@ public struct QBOLinkedTransaction: Sendable {
     public var id: Located<String>?
     public var type: Located<String>?
 
+    private enum Member: Int, MemberSlot {
+        case TxnId, TxnType
+        static let names = MemberSlotTable(Self.self)
+    }
+
     public init(_ node: FieldReader) throws(ShapeError) {
         location = node.location
-        id = try node.string("TxnId")
-        type = try node.string("TxnType")
+        let member = node.members(Member.self)
+        id = try member[.TxnId]?.asString()
+        type = try member[.TxnType]?.asString()
     }
 }
