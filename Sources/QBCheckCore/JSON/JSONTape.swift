@@ -145,6 +145,11 @@ public final class JSONTape: @unchecked Sendable {
         return true
     }
 
+    /// The same, for texts the model knows at compile time.
+    func textEquals(_ index: Int, _ wanted: StaticString) -> Bool {
+        textEquals(index, UnsafeBufferPointer(start: wanted.utf8Start, count: wanted.utf8CodeUnitCount))
+    }
+
     /// Whether the string or key at `index` reads `wanted`.
     func textEquals(_ index: Int, _ wanted: UnsafeBufferPointer<UInt8>) -> Bool {
         let entry = entries[index]

@@ -74,9 +74,14 @@ public enum DocumentReader {
     /// (five heap allocations per line). A line that holds a list of records, or that cannot be
     /// read, goes through `forEach(in:reading:_:)`, so what is reported never differs.
     public static func forEachInLine(_ file: SourceFile, reading: Reading, _ body: (Entry, Int) -> Void) {
-        guard case .success(let node) = JSONReader.readSingleNode(file), !mayHoldRecordList(node) else {
-            return forEach(in: file, reading: reading, body)
+        guard case .success(let node) = JSONReader.readSingleNode(file) else { return forEach(in: file, reading: reading, body) }
+        // An entity and `time`: read as `read` reads it first, with no list of results made
+        // and no look for the members of a list (such a line has none).
+        if let (name, entity) = MemberNames(node: node).onlyEntityBesidesTimeAndWarnings() {
+            let result = quickbooks(entity, name: name, in: file, reading: reading)
+            return body(result.mapError { InputError($0, in: file, within: node.location, at: .root) }, node.offset)
         }
+        guard !mayHoldRecordList(node) else { return forEach(in: file, reading: reading, body) }
         for result in read(node, in: file, reading: reading) {
             body(result.mapError { InputError($0, in: file, within: node.location, at: .root) }, node.offset)
         }
@@ -133,7 +138,7 @@ public enum DocumentReader {
         // The shape of nearly every NDJSON line, told first: an object whose members are one
         // QBO entity and `time` or `warnings` has none of the members the shapes below look
         // for, so asking first changes no answer, and spares a line nine walks of its members.
-        if let name = keys.onlyEntityBesidesTimeAndWarnings(), let entity = node.child(name) {
+        if let (name, entity) = keys.onlyEntityBesidesTimeAndWarnings() {
             return [quickbooks(entity, name: name, in: file, reading: reading)]
         }
         do throws(ShapeError) {
@@ -317,21 +322,27 @@ struct MemberNames {
         return inside
     }
 
-    /// The name of the object's only QBO entity member, when every other member is `time` or
-    /// `warnings` (`{"Invoice": {...}, "time": "..."}`); nil otherwise.
-    func onlyEntityBesidesTimeAndWarnings() -> String? {
-        var entity: String?
+    /// The name and value of the object's only QBO entity member (the last, if the name
+    /// repeats), when every other member is `time` or `warnings` (`{"Invoice": {...}, "time":
+    /// "..."}`); nil otherwise. `time` and `warnings` are told from the bytes.
+    func onlyEntityBesidesTimeAndWarnings() -> (name: String, value: Node)? {
+        guard node.isObject else { return nil }
+        let tape = node.tape
+        var entity: (name: String, index: Int)?
         var entities = 0
         var strangers = false
-        node.forEachMemberName { key in
-            if QBOEntity.isKnownName(key) {
-                if entity != key { entities += 1 }
-                entity = key
-            } else if key != "time", key != "warnings" {
+        tape.forEachMember(of: node.index) { key in
+            if tape.textEquals(key, "time") || tape.textEquals(key, "warnings") { return }
+            let name = tape.text(at: key)
+            if QBOEntity.isKnownName(name) {
+                if entity?.name != name { entities += 1 }
+                entity = (name, key + 1)
+            } else {
                 strangers = true
             }
         }
-        return entities == 1 && !strangers ? entity : nil
+        guard entities == 1, !strangers, let entity else { return nil }
+        return (entity.name, Node(tape: tape, index: entity.index, at: node.pointer?.appending(entity.name)))
     }
 }
 
