@@ -66,7 +66,7 @@ package struct FilterEvaluator {
             }
             return qualifies ? nil : "recommended filter: on no HubSpot invoice created after the setup date"
         case (.invoices, .quickbooksToHubSpot):
-            guard let created = document.transaction?.createTime.flatMap({ Instant($0.value) }) else { return nil }
+            guard let created = document.text(document.transaction?.createTime).flatMap(Instant.init) else { return nil }
             return created > Instant(noonOf: setupDate) ? nil : "recommended filter: created before the setup date at 12:00"
         default:
             return nil
@@ -101,7 +101,7 @@ package struct FilterEvaluator {
             switch name {
             case "TxnDate": return transaction.txnDate?.value.description
             case "DocNumber": return transaction.docNumber?.value
-            case "CreateTime", "MetaData.CreateTime": return transaction.createTime?.value
+            case "CreateTime", "MetaData.CreateTime": return document.text(transaction.createTime)
             case "CurrencyRef": return transaction.currency?.value
             default: return nil
             }

@@ -19,8 +19,9 @@ public final class QBOTransaction: Sendable {
     public let globalTaxCalculation: Located<String>?
     public let totalAmount: Located<ExactDecimal>?
     public let currency: Located<String>?
-    /// `MetaData.CreateTime`, when QBO created the record (sync filters compare it).
-    public let createTime: Located<String>?
+    /// `MetaData.CreateTime`, when QBO created the record (sync filters compare it), left in
+    /// the file: a date-time is too long for a string without a heap allocation.
+    public let createTime: Located<FileText>?
 
     /// The members read, named as QBO names them.
     private enum Member: Int, MemberSlot {
@@ -53,12 +54,13 @@ public final class QBOTransaction: Sendable {
         self.lineCount = lineCount
         taxDetail = try member[.TxnTaxDetail].map { (detail) throws(ShapeError) in try QBOTaxDetail(try detail.asObject()) }
         var linked: [QBOLinkedTransaction] = []
+        linked.reserveCapacity(member[.LinkedTxn]?.elementCount ?? 0)
         try member[.LinkedTxn]?.forEachElement { (link) throws(ShapeError) in linked.append(try QBOLinkedTransaction(link)) }
         linkedTransactions = linked
         globalTaxCalculation = try member[.GlobalTaxCalculation]?.asString()
         totalAmount = try member[.TotalAmt]?.asDecimal()
         currency = try member[.CurrencyRef]?.asReference()
-        createTime = try member[.MetaData]?.asObject().string("CreateTime")
+        createTime = try member[.MetaData]?.asObject().field("CreateTime")?.asFileText()
     }
 
     /// The top-level lines, in file order (nested lines left out).
