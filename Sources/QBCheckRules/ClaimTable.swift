@@ -29,33 +29,37 @@ package struct ClaimTable {
     /// invoice of a check.
     @discardableResult
     package mutating func claim(_ key: String, holder: String) -> String? {
-        var key = key
         var holder = holder
-        return key.withUTF8 { key in
-            holder.withUTF8 { holder -> String? in
-                let hash = Self.hash(key)
-                let slot = find(key, hash: hash)
-                if slots[slot] != 0 {
-                    let (page, offset) = place(of: slots[slot])
-                    return String(decoding: pages[page][Self.field(after: offset, in: pages[page])], as: UTF8.self)
-                }
-                guard key.count + holder.count + 4 <= Self.longestEntry else { return nil }
-                if pages.isEmpty || pages[pages.count - 1].count + key.count + holder.count + 4 > Self.pageSize {
-                    // The place must fit a slot: past 4 GiB of claims (4,000 pages) they stop.
-                    guard pages.count < Int(UInt32.max) / Self.pageSize - 1 else { return nil }
-                    pages.append([])
-                    pages[pages.count - 1].reserveCapacity(Self.pageSize)
-                }
-                let page = pages.count - 1
-                let offset = pages[page].count
-                Self.append(key, to: &pages[page])
-                Self.append(holder, to: &pages[page])
-                slots[slot] = UInt32(page * Self.pageSize + offset + 1)
-                tags[slot] = Self.tag(hash)
-                count += 1
-                if count * 10 > slots.count * 7 { grow() }
-                return nil
+        return holder.withUTF8 { holder in claim(key, holder: holder) }
+    }
+
+    /// The same, with the holder's text as bytes (a holder written on the stack).
+    @discardableResult
+    package mutating func claim(_ key: String, holder: UnsafeBufferPointer<UInt8>) -> String? {
+        var key = key
+        return key.withUTF8 { key -> String? in
+            let hash = Self.hash(key)
+            let slot = find(key, hash: hash)
+            if slots[slot] != 0 {
+                let (page, offset) = place(of: slots[slot])
+                return String(decoding: pages[page][Self.field(after: offset, in: pages[page])], as: UTF8.self)
             }
+            guard key.count + holder.count + 4 <= Self.longestEntry else { return nil }
+            if pages.isEmpty || pages[pages.count - 1].count + key.count + holder.count + 4 > Self.pageSize {
+                // The place must fit a slot: past 4 GiB of claims (4,000 pages) they stop.
+                guard pages.count < Int(UInt32.max) / Self.pageSize - 1 else { return nil }
+                pages.append([])
+                pages[pages.count - 1].reserveCapacity(Self.pageSize)
+            }
+            let page = pages.count - 1
+            let offset = pages[page].count
+            Self.append(key, to: &pages[page])
+            Self.append(holder, to: &pages[page])
+            slots[slot] = UInt32(page * Self.pageSize + offset + 1)
+            tags[slot] = Self.tag(hash)
+            count += 1
+            if count * 10 > slots.count * 7 { grow() }
+            return nil
         }
     }
 

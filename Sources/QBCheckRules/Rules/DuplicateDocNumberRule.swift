@@ -39,15 +39,24 @@ public struct DuplicateDocNumberRule: Rule {
             return false
         }
 
-        /// The holder as a short text for the claim table: the record's kind, its flags, its
-        /// identity (`I3123`: a QBO Invoice of the snapshot with Id 123), mostly small enough
-        /// to be stored inline, with no allocation.
-        var encoded: String {
+        /// The holder as a short text for the claim table, handed to `body`: the record's kind,
+        /// its flags, its identity (`I3123`: a QBO Invoice of the snapshot with Id 123). Written
+        /// on the stack: joined as strings, it cost three strings made and freed per invoice.
+        func withEncoded<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
             let kind = switch record {
-            case .quickbooks(let entity): entity == "Invoice" ? "I" : "C"
-            case .hubspotInvoice: "H"
+            case .quickbooks(let entity): UInt8(ascii: entity == "Invoice" ? "I" : "C")
+            case .hubspotInvoice: UInt8(ascii: "H")
             }
-            return kind + String((hasID ? 1 : 0) + (inSnapshot ? 2 : 0)) + identity
+            let flags = UInt8(ascii: "0") + (hasID ? 1 : 0) + (inSnapshot ? 2 : 0)
+            var identity = identity
+            return identity.withUTF8 { identity in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: identity.count + 2) { encoded in
+                    encoded[0] = kind
+                    encoded[1] = flags
+                    _ = UnsafeMutableBufferPointer(rebasing: encoded[2...]).initialize(from: identity)
+                    return body(UnsafeBufferPointer(encoded))
+                }
+            }
         }
 
         init(record: Record, identity: String, hasID: Bool, inSnapshot: Bool) {
@@ -104,7 +113,7 @@ public struct DuplicateDocNumberRule: Rule {
         /// Claims `number` for `holder` unless an earlier record holds it; returns that one.
         @discardableResult
         mutating func claim(_ number: String, _ holder: Holder) -> Holder? {
-            taken.claim(number, holder: holder.encoded).flatMap(Holder.init(encoded:))
+            holder.withEncoded { taken.claim(number, holder: $0) }.flatMap(Holder.init(encoded:))
         }
 
         mutating func check(_ subject: Subject, into output: inout RuleOutput) {
