@@ -15,9 +15,12 @@ public struct Location: Sendable, Hashable {
 
 /// A value read from a document, with the place it was read from, so a finding about it can
 /// point at the exact line and column.
+///
+/// The location is laid out first: an amount then fits its optional's tag in its last word's
+/// spare bytes (32 bytes, not 40), and an invoice holds dozens of them.
 public struct Located<Value: Sendable>: Sendable {
-    public var value: Value
     public var location: Location
+    public var value: Value
 
     public init(_ value: Value, at location: Location) {
         self.value = value
