@@ -33,6 +33,7 @@ public struct RuleEngine: Sendable {
             run.checkers.append(checker)
             run.kinds.append(rule.records.union(.edits))
             run.judgesAlone.append(checker is StatelessChecker)
+            if !(checker is StatelessChecker) { run.withMemory.append(run.checkers.count - 1) }
             run.outputs.append(RuleOutput(rule: rule.id, severity: severity))
             run.overrides.append(override)
         }
@@ -55,6 +56,9 @@ public struct RuleRun {
     fileprivate var kinds: [RecordKinds] = []
     /// Whether each checker judges records alone (a `StatelessChecker`), worked out once.
     fileprivate var judgesAlone: [Bool] = []
+    /// The places of the checkers with memory: with workers, the only ones fed here, for every
+    /// record, on the thread that reads for all.
+    fileprivate var withMemory: [Int] = []
     fileprivate var outputs: [RuleOutput] = []
     /// The severity qbcheck.json gives each active rule, replacing every finding's.
     fileprivate var overrides: [Severity?] = []
@@ -81,7 +85,11 @@ public struct RuleRun {
             if let after = edit.after, after.isRecord { count(after) }
         }
         let kind = RecordKinds(of: subject)
-        for index in checkers.indices where !(onlyRulesWithMemory && judgesAlone[index]) && !kinds[index].isDisjoint(with: kind) {
+        if onlyRulesWithMemory {
+            for index in withMemory where !kinds[index].isDisjoint(with: kind) { checkers[index].check(subject, into: &outputs[index]) }
+            return
+        }
+        for index in checkers.indices where !kinds[index].isDisjoint(with: kind) {
             checkers[index].check(subject, into: &outputs[index])
         }
     }
