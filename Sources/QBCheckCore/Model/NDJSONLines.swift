@@ -9,12 +9,7 @@ public enum NDJSONLines {
                                        marker: BytePattern? = nil, _ body: (DocumentReader.Entry, Int) -> Void) -> (lines: Int, documents: Int) {
         var number = firstLine - 1
         var documents = 0
-        // Each line's bytes go into this one array, written over in place when the last line's
-        // records are gone (nearly always): a new array per line was a heap block of a few
-        // kilobytes made and freed for every record. While a record is still held (workers keep
-        // a piece's records), emptying the array makes a new one of the same capacity, so
-        // that capacity stays near the line's size: a long line's is not passed on.
-        var lineBytes: [UInt8] = []
+        let ring = ThreadArrays.current.lineBytes
         let lines = FileSystem.forEachLine(in: block) { line in
             number += 1
             var bytes = line
@@ -23,10 +18,10 @@ public enum NDJSONLines {
             documents += 1
             if let marker, !marker.occurs(in: bytes) { return }
             let lineOffset = line.startIndex - block.startIndex
-            if lineBytes.capacity > 2 * bytes.count + 4096 { lineBytes = [] }
-            lineBytes.removeAll(keepingCapacity: true)
-            lineBytes.append(contentsOf: bytes)
-            DocumentReader.forEachInLine(SourceFile(name: path, bytes: lineBytes, firstLine: number), reading: reading) { entry, at in
+            // Copied into an array used over again once the line's records are gone.
+            var copy = ring.take(expecting: bytes.count, slack: 4096)
+            copy.append(contentsOf: bytes)
+            DocumentReader.forEachInLine(SourceFile(name: path, bytes: ring.keep(copy), firstLine: number), reading: reading) { entry, at in
                 body(entry, lineOffset + at)
             }
         }

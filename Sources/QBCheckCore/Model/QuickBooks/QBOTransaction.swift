@@ -39,10 +39,11 @@ public final class QBOTransaction: Sendable {
         docNumber = try member[.DocNumber]?.asString()
         txnDate = try member[.TxnDate]?.asDate()
         customer = try member[.CustomerRef]?.asReference()
-        var lines: [QBOLine] = []
-        var lineCount = 0
+        // The lines go into an array of the thread's, used over again once its invoice is gone.
+        let ring = ThreadArrays.current.transactionLines
+        let lineCount = member[.Line]?.elementCount ?? 0
+        var lines = ring.take(expecting: lineCount, slack: 8)
         if let lineArray = member[.Line] {
-            lineCount = lineArray.elementCount
             lines.reserveCapacity(lineCount)
             var linesAfter = lineCount
             try lineArray.forEachElement { (line) throws(ShapeError) in
@@ -50,7 +51,7 @@ public final class QBOTransaction: Sendable {
                 try QBOLine.read(line, isNested: false, into: &lines, linesAfter: linesAfter)
             }
         }
-        allLines = lines
+        allLines = ring.keep(lines)
         self.lineCount = lineCount
         taxDetail = try member[.TxnTaxDetail].map { (detail) throws(ShapeError) in try QBOTaxDetail(try detail.asObject()) }
         var linked: [QBOLinkedTransaction] = []
