@@ -163,4 +163,33 @@ import Testing
         }
         #expect(QBOEntity.transactionNames.union(QBOEntity.nameEntityNames).allSatisfy(QBOEntity.isKnownName))
     }
+
+    /// Each thread reads NDJSON lines, and invoices' lines, into arrays it uses over again: an
+    /// array must never be written over while a record read from it is still held, whether
+    /// the records are kept (as workers keep a chunk's) or let go one by one.
+    @Test func recordsKeptWhileOthersAreReadKeepTheirOwnBytesAndLines() throws {
+        func invoice(_ number: Int, lines: Int) -> String {
+            let line = (0..<lines).map { #"{"Id": "\#(number)-\#($0)", "DetailType": "SalesItemLineDetail", "Amount": \#($0 + 1), "Description": "Line \#($0) of \#(number)"}"# }
+            return #"{"Invoice": {"Id": "\#(number)", "DocNumber": "D\#(number)", "CustomerRef": {"value": "1"}, "Line": [\#(line.joined(separator: ","))]}, "time": "t"}"#
+        }
+        let sizes = [3, 1, 12, 2, 40, 1, 5]
+        let text = sizes.enumerated().map { invoice($0.offset, lines: $0.element) }.joined(separator: "\n")
+        var kept: [Document] = []
+        for round in 0..<3 {
+            NDJSONLines.forEachDocument(in: Array(text.utf8)[...], firstLine: 1, path: "t.ndjson",
+                                        reading: DocumentReader.Reading(hint: nil, skimsBulkRecords: false)) { entry, _ in
+                // The first round keeps every record; the others let each go when read.
+                if round == 0, case .success(.document(let document)) = entry { kept.append(document) }
+            }
+        }
+        #expect(kept.count == sizes.count)
+        for (number, document) in kept.enumerated() {
+            let invoice = try #require(document.transaction)
+            #expect(invoice.docNumber?.value == "D\(number)")
+            #expect(invoice.allLines.count == sizes[number])
+            #expect(invoice.allLines.map { document.text($0.id) } == (0..<sizes[number]).map { "\(number)-\($0)" })
+            #expect(invoice.allLines.map { document.text($0.description) } == (0..<sizes[number]).map { "Line \($0) of \(number)" })
+            #expect(invoice.allLines.compactMap { $0.amount?.value } == (0..<sizes[number]).map { ExactDecimal($0 + 1) })
+        }
+    }
 }
