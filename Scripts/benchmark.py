@@ -301,21 +301,34 @@ def main():
         tenth_count = max(1, options.preflight // 10)
         print(f"\npreflight --jobs 2: snapshots of {tenth_count:,} and {options.preflight:,} customers + invoices, 100 items "
               "(QBO query response pages of 1,000 records)")
-        figures = []
+        folders = []
         for count in (tenth_count, options.preflight):
             folder = os.path.join(work, f"snapshot-{count}")
             snapshot(folder, count)
             size = sum(os.path.getsize(os.path.join(folder, "quickbooks", name)) for name in os.listdir(os.path.join(folder, "quickbooks")))
-            # Both sizes are measured from memory: the kernel may have written a fresh snapshot
-            # of gigabytes back to disk and dropped it already, and the first run would then
-            # read it from the disk (seconds of system time, whatever qbcheck does).
+            folders.append((count, folder, size))
+        # Both sizes are measured from memory: the kernel may have written a fresh snapshot of
+        # gigabytes back to disk and dropped it already, and the first run would then read it
+        # from the disk (seconds of system time, whatever qbcheck does).
+        for _, folder, _ in folders:
             warm(folder)
-            # The tenth takes more runs, as check's tenth does: a stray process weighs ten
-            # times as much on it (two runs of the same code had given ×11.3 and ×10.5).
-            runs = options.runs * 3 if count == tenth_count else options.runs
-            seconds, peak, status = median_run([qbcheck, "preflight", folder, "--format", "json", "--jobs", "2"], runs)
+        # The two sizes run by turns, as check's one and two workers do: a slow spell of the
+        # shared machine weighs on both alike instead of on whichever ran during it (run one
+        # after the other, the same code had given ×8.8, ×10.7 and ×11.7). The tenth takes
+        # three runs a turn: a stray process weighs ten times as much on it.
+        results = {count: [] for count, _, _ in folders}
+        for _ in range(options.runs):
+            for count, folder, _ in folders:
+                for _ in range(3 if count == tenth_count else 1):
+                    results[count].append(run([qbcheck, "preflight", folder, "--format", "json", "--jobs", "2"]))
+        figures = []
+        for count, folder, size in folders:
+            seconds = statistics.median(r[0] for r in results[count])
+            peak = max(r[1] for r in results[count])
+            status = results[count][0][2]
             figures.append((count, seconds, peak))
-            print(f"  {count:,} + {count:,} ({size / 1e9:.2f} GB): {seconds:.2f} s, {size / 1e6 / seconds:.0f} MB/s, peak {peak / 1024:.0f} MB (exit {status})")
+            print(f"  {count:,} + {count:,} ({size / 1e9:.2f} GB): {seconds:.2f} s, {size / 1e6 / seconds:.0f} MB/s, peak {peak / 1024:.0f} MB "
+                  f"(exit {status}; median of {len(results[count])}, run by turns)")
             shutil.rmtree(folder)
         (c1, s1, p1), (c2, s2, p2) = figures
         print(f"  ×{c2 // c1} records: time ×{s2 / s1:.1f}, peak ×{p2 / p1:.1f}")
