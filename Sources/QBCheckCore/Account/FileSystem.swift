@@ -156,7 +156,9 @@ public struct FileSystem: Sendable {
                 throw FileSystemError(message: "cannot read the file (\(error.localizedDescription))")
             }
         }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        // Not zeroed first: `read(2)` writes every byte kept (a snapshot's gigabytes were
+        // written twice, zeros then the file).
+        var bytes = readBuffer(Int(info.st_size))
         var filled = 0
         var failure: Int32 = 0
         bytes.withUnsafeMutableBytes { buffer in
