@@ -1,5 +1,3 @@
-import Foundation
-
 /// What a thread keeps from one record to the next for reading records onto tapes: the blocks
 /// finished tapes kept their entries in.
 ///
@@ -42,21 +40,7 @@ final class TapeScratch {
         for block in blocks { block.deallocate() }
     }
 
-    private static let key: pthread_key_t = {
-        var key = pthread_key_t()
-        pthread_key_create(&key) { scratch in
-            guard let scratch else { return }
-            Unmanaged<TapeScratch>.fromOpaque(scratch).release()
-        }
-        return key
-    }()
+    private static let perThread = PerThread { TapeScratch() }
 
-    private static var current: TapeScratch {
-        if let existing = pthread_getspecific(key) {
-            return Unmanaged<TapeScratch>.fromOpaque(existing).takeUnretainedValue()
-        }
-        let scratch = TapeScratch()
-        pthread_setspecific(key, Unmanaged.passRetained(scratch).toOpaque())
-        return scratch
-    }
+    private static var current: TapeScratch { perThread.current }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Arrays a thread fills again and again with what one record holds (an NDJSON line's bytes,
 /// an invoice's lines), each written over in place once the record holding it is gone.
 ///
@@ -51,22 +49,8 @@ final class ThreadArrays {
     /// Sales transactions' lines.
     let transactionLines = ArrayRing<QBOLine>()
 
-    private static let key: pthread_key_t = {
-        var key = pthread_key_t()
-        pthread_key_create(&key) { arrays in
-            guard let arrays else { return }
-            Unmanaged<ThreadArrays>.fromOpaque(arrays).release()
-        }
-        return key
-    }()
+    private static let perThread = PerThread { ThreadArrays() }
 
     /// The calling thread's rings.
-    static var current: ThreadArrays {
-        if let existing = pthread_getspecific(key) {
-            return Unmanaged<ThreadArrays>.fromOpaque(existing).takeUnretainedValue()
-        }
-        let arrays = ThreadArrays()
-        pthread_setspecific(key, Unmanaged.passRetained(arrays).toOpaque())
-        return arrays
-    }
+    static var current: ThreadArrays { perThread.current }
 }
