@@ -175,9 +175,7 @@ public struct FieldReader {
 
     /// The `value` of a QBO reference, left in the file (see `asFileText`).
     public func asReferenceText() throws(ShapeError) -> Located<FileText>? {
-        guard isObject else { throw wrongType("an object") }
-        guard let value = withTape({ $0.member("value" as StaticString, of: index) }) else { return nil }
-        return try present(at: value)?.asFileText()
+        try referenceValue()?.asFileText()
     }
 
     /// A number, or a numeric string, read straight from the bytes when there is nothing to
@@ -237,9 +235,14 @@ public struct FieldReader {
 
     /// The `value` of a QBO reference such as `{"value": "1", "name": "Services"}`.
     public func asReference() throws(ShapeError) -> Located<String>? {
+        try referenceValue()?.asString()
+    }
+
+    /// The `value` member of a reference, present and not null.
+    private func referenceValue() throws(ShapeError) -> FieldReader? {
         guard isObject else { throw wrongType("an object") }
         guard let value = withTape({ $0.member("value" as StaticString, of: index) }) else { return nil }
-        return try present(at: value)?.asString()
+        return present(at: value)
     }
 }
 
