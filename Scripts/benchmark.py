@@ -314,8 +314,9 @@ def main():
             warm(folder)
         # The two sizes run by turns, as check's one and two workers do: a slow spell of the
         # shared machine weighs on both alike instead of on whichever ran during it (run one
-        # after the other, the same code had given ×8.8, ×10.7 and ×11.7). The tenth takes
-        # three runs a turn: a stray process weighs ten times as much on it.
+        # after the other, runs of nearly the same code had given anything from ×8.8 to
+        # ×11.7). The tenth takes three runs a turn: a stray process weighs ten times as much
+        # on it.
         results = {count: [] for count, _, _ in folders}
         for _ in range(options.runs):
             for count, folder, _ in folders:
