@@ -114,6 +114,13 @@ public struct RuleContext: Sendable {
         storage.hubspotIndex[type]?[id]
     }
 
+    /// Whether the account snapshot holds QBO customers, vendors or employees, or products and
+    /// services: what a record's references are checked against. Asked of every record by the
+    /// rules that check references, worked out without a lookup.
+    public var knowsQuickBooksNamesOrItems: Bool {
+        !storage.names.records.isEmpty || !storage.itemsByID.isEmpty
+    }
+
     /// Whether the account snapshot holds QBO records of this entity (`Customer`, `Item`).
     public func knowsQuickBooks(_ entity: String) -> Bool {
         account?.quickbooksEntities.contains(entity) ?? false

@@ -10,7 +10,9 @@ public struct InactiveReferenceRule: Rule {
     private static let remedy = "Make the customer or product active again in QuickBooks, or use an active one."
 
     public func check(_ document: Document, in context: RuleContext, into output: inout RuleOutput) {
-        guard context.isInvoiceBoundForQuickBooks(document) != false else { return }
+        // Customers and products are found inactive in the account snapshot only: without one,
+        // every invoice was looked at for nothing.
+        guard context.knowsQuickBooksNamesOrItems, context.isInvoiceBoundForQuickBooks(document) != false else { return }
         switch document.content {
         case .quickbooks(.transaction(let invoice)) where invoice.entity == "Invoice":
             if let reference = invoice.customer, let customer = context.customer(id: reference.value), !customer.active {
