@@ -1,3 +1,5 @@
+import QBCheckCore
+
 /// Keys claimed so far (document numbers), each with a short text about its first holder, in
 /// about 20 bytes apiece.
 ///
@@ -39,7 +41,7 @@ package struct ClaimTable {
     package mutating func claim(_ key: String, holder: UnsafeBufferPointer<UInt8>) -> String? {
         var key = key
         return key.withUTF8 { key -> String? in
-            let hash = Self.hash(key)
+            let hash = TextHash.of(key)
             let slot = find(key, hash: hash)
             if slots[slot] != 0 {
                 let (page, offset) = place(of: slots[slot])
@@ -92,14 +94,6 @@ package struct ClaimTable {
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = entry
         }
-    }
-
-    /// FNV-1a, folded to 32 bits: keys are short, and a key must land in the same slot in
-    /// every run. (A table of more than 2³² slots would hold more claims than pages can.)
-    private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return UInt32(truncatingIfNeeded: hash ^ (hash >> 29) ^ (hash >> 32))
     }
 
     /// Appends a field: its length in two bytes, then its bytes.

@@ -45,6 +45,42 @@ import Testing
         #expect(ledger.first(withDisplayName: "Zed")?.id == "0")
     }
 
+    /// Thousands of records, added one by one (the index grows many times) and all at once:
+    /// every name, email and Id finds the record a dictionary of first (for Ids, latest)
+    /// holders finds, and a name no one uses finds none.
+    @Test(arguments: [false, true])
+    func manyRecordsFindTheirFirstHolders(allAtOnce: Bool) {
+        let records = (0..<6_000).map { n in
+            // Every seventh reuses an earlier name, every fifth an earlier Id, every third is a vendor.
+            NameRecord(entity: n % 3 == 0 ? "Vendor" : "Customer", id: "\(n % 5 == 0 ? n / 2 : n)",
+                       displayName: n % 11 == 0 ? nil : "Client \(n % 7 == 0 ? n / 7 : n) Ltd",
+                       email: n % 4 == 0 ? nil : "c\(n % 9 == 0 ? n / 9 : n)@x.example", currency: nil, active: true)
+        }
+        var ledger = NameLedger()
+        if allAtOnce {
+            ledger.add(contentsOf: records.map(NameLedger.Entry.init), workers: 2)
+        } else {
+            for record in records { ledger.add(NameLedger.Entry(record)) }
+        }
+        var byName: [String: Int] = [:], byID: [String: Int] = [:], byEmail: [String: Int] = [:]
+        for (position, record) in records.enumerated() {
+            if let name = record.displayName, byName[name] == nil { byName[name] = position }
+            guard record.entity == "Customer" else { continue }
+            if let id = record.id { byID[id] = position }
+            if let email = record.matchingEmail, byEmail[email] == nil { byEmail[email] = position }
+        }
+        for (name, position) in byName {
+            #expect(ledger.first(withDisplayName: name) == records[position])
+            #expect(ledger.first(withFoldedName: DisplayName.folded(name)) == records[position])
+        }
+        for (id, position) in byID { #expect(ledger.customer(id: id) == records[position]) }
+        for (email, position) in byEmail { #expect(ledger.customer(email: email) == records[position]) }
+        #expect(ledger.first(withDisplayName: "Client 6000 Ltd") == nil)
+        #expect(ledger.customer(id: "6000") == nil)
+        #expect(ledger.customer(email: "c3@x.example") == nil, "a vendor's email finds no customer")
+        #expect(NameLedger().first(withFoldedName: "client 1 ltd") == nil)
+    }
+
     @Test func displayNamesFoldCaseAndSpacing() {
         #expect(DisplayName.folded("  Ann \t LEE ") == "ann lee")
         #expect(DisplayName.folded("Émile  Zola") == "émile zola")

@@ -74,7 +74,13 @@ public struct AccountSnapshot: Sendable {
     /// already; `workers` threads index them.
     public mutating func note(_ names: [NameLedger.Entry], workers: Int = 1) {
         self.names.add(contentsOf: names, workers: workers)
-        for name in names { quickbooksEntities.insert(name.record.entity) }
+        // A million names, most often of one entity after another: each is hashed only when it
+        // is not the one before.
+        var last: String?
+        for name in names where name.record.entity != last {
+            quickbooksEntities.insert(name.record.entity)
+            last = name.record.entity
+        }
     }
 
     /// Customers, vendors, employees, transactions, payments and the rest: the kinds an account

@@ -41,14 +41,17 @@ public struct NameRecord: Sendable, Hashable {
 /// found by `Id` and by email, and every record by its display name (as written, and folded).
 public struct NameLedger: Sendable {
     public private(set) var records: [NameRecord] = []
-    /// Positions in `records`; a later customer with the same `Id` replaces an earlier one.
-    private var customerByID: [String: Int32] = [:]
-    /// Positions in `records`, by `matchingEmail`; the first customer with an email keeps it.
-    private var customerByEmail: [String: Int32] = [:]
-    /// Positions in `records`, by display name and by folded display name; the first record
-    /// with a name keeps it.
-    private var byDisplayName: [String: Int32] = [:]
-    private var byFoldedName: [String: Int32] = [:]
+    /// By position in `records`: the keys that are worked out from a record, kept to compare
+    /// with what is searched for.
+    private var foldedNames: [String?] = []
+    private var matchingEmails: [String?] = []
+    /// A later customer with the same `Id` replaces an earlier one.
+    private var customerByID = NameIndex()
+    /// The first customer with an email (`matchingEmail`) keeps it.
+    private var customerByEmail = NameIndex()
+    /// The first record with a name keeps it, as written and folded.
+    private var byDisplayName = NameIndex()
+    private var byFoldedName = NameIndex()
 
     public init() {}
 
@@ -66,74 +69,110 @@ public struct NameLedger: Sendable {
         }
     }
 
-    public mutating func add(_ entry: Entry) {
-        let position = Int32(records.count)
-        records.append(entry.record)
-        if let name = entry.record.displayName, byDisplayName[name] == nil { byDisplayName[name] = position }
-        if let folded = entry.foldedName, byFoldedName[folded] == nil { byFoldedName[folded] = position }
-        guard entry.record.entity == "Customer" else { return }
-        if let id = entry.record.id { customerByID[id] = position }
-        if let email = entry.matchingEmail, customerByEmail[email] == nil { customerByEmail[email] = position }
-    }
+    /// How each index finds its key in the ledger, and which records it holds.
+    private enum Key: CaseIterable {
+        case displayName, foldedName, customerID, customerEmail
 
-    /// Adds many records at once (a million customers): each index is built in one go, sized
-    /// for them, and the four are built on `workers` threads.
-    public mutating func add(contentsOf entries: [Entry], workers: Int) {
-        guard !entries.isEmpty else { return }
-        let base = records.count
-        records.append(contentsOf: entries.lazy.map(\.record))
-        typealias Index = [String: Int32]
-        /// Adds each entry's key to the index; the first entry with a key keeps it, unless
-        /// `latestWins`. Keys are read in place: a copied entry is seven strings retained.
-        func indexing(_ index: Index, latestWins: Bool = false,
-                      _ key: @escaping @Sendable (UnsafePointer<Entry>) -> String?) -> @Sendable () -> Index {
-            { [entries] in
-                var index = index
-                index.reserveCapacity(index.count + entries.count)
-                entries.withUnsafeBufferPointer { entries in
-                    for offset in entries.indices {
-                        guard let key = key(entries.baseAddress! + offset) else { continue }
-                        let position = Int32(base + offset)
-                        if latestWins {
-                            index[key] = position
-                        } else if index[key] == nil {
-                            index[key] = position
-                        }
-                    }
-                }
-                return index
+        func of(_ position: Int32, in ledger: NameLedger) -> String? {
+            let position = Int(position)
+            switch self {
+            case .displayName: return ledger.records[position].displayName
+            case .foldedName: return ledger.foldedNames[position]
+            case .customerID: return ledger.records[position].entity == "Customer" ? ledger.records[position].id : nil
+            case .customerEmail: return ledger.matchingEmails[position]
             }
         }
-        let jobs = [
-            indexing(byDisplayName) { $0.pointee.record.displayName },
-            indexing(byFoldedName) { $0.pointee.foldedName },
-            indexing(customerByID, latestWins: true) { $0.pointee.record.entity == "Customer" ? $0.pointee.record.id : nil },
-            indexing(customerByEmail) { $0.pointee.record.entity == "Customer" ? $0.pointee.matchingEmail : nil },
-        ]
-        var built: [Index] = []
-        let work = OrderedWork<Index>(workers: workers, name: "names") { built.append($0) }
-        for job in jobs { work.submit(job) }
+
+        /// A later customer with the same `Id` is the one QBO holds.
+        var latestWins: Bool { self == .customerID }
+
+        func index(of ledger: NameLedger) -> NameIndex {
+            switch self {
+            case .displayName: ledger.byDisplayName
+            case .foldedName: ledger.byFoldedName
+            case .customerID: ledger.customerByID
+            case .customerEmail: ledger.customerByEmail
+            }
+        }
+
+        /// Indexes the records from `start` on.
+        func indexing(_ ledger: NameLedger, from start: Int) -> NameIndex {
+            var index = index(of: ledger)
+            index.reserve(ledger.records.count)
+            for position in Int32(start)..<Int32(ledger.records.count) {
+                guard let text = of(position, in: ledger) else { continue }
+                index.insert(text, at: position, replacing: latestWins) { of($0, in: ledger) }
+            }
+            return index
+        }
+    }
+
+    private mutating func set(_ index: NameIndex, for key: Key) {
+        switch key {
+        case .displayName: byDisplayName = index
+        case .foldedName: byFoldedName = index
+        case .customerID: customerByID = index
+        case .customerEmail: customerByEmail = index
+        }
+    }
+
+    private mutating func append(_ entry: Entry) {
+        records.append(entry.record)
+        foldedNames.append(entry.foldedName)
+        matchingEmails.append(entry.matchingEmail)
+    }
+
+    public mutating func add(_ entry: Entry) {
+        append(entry)
+        let position = Int32(records.count - 1)
+        for key in Key.allCases {
+            guard let text = key.of(position, in: self) else { continue }
+            var index = key.index(of: self)
+            set(NameIndex(), for: key)  // left empty (no array), so the index is changed in place, not copied
+            index.insert(text, at: position, replacing: key.latestWins) { key.of($0, in: self) }
+            set(index, for: key)
+        }
+    }
+
+    /// Adds many records at once (a million customers): each index is sized for them once, and
+    /// the four are built on `workers` threads.
+    public mutating func add(contentsOf entries: [Entry], workers: Int) {
+        guard !entries.isEmpty else { return }
+        let start = records.count
+        records.reserveCapacity(start + entries.count)
+        foldedNames.reserveCapacity(start + entries.count)
+        matchingEmails.reserveCapacity(start + entries.count)
+        for entry in entries { append(entry) }
+        var built: [NameIndex] = []
+        let work = OrderedWork<NameIndex>(workers: workers, name: "names") { built.append($0) }
+        for key in Key.allCases {
+            work.submit { [self] in key.indexing(self, from: start) }
+        }
         work.finish()
-        (byDisplayName, byFoldedName, customerByID, customerByEmail) = (built[0], built[1], built[2], built[3])
+        for (key, index) in zip(Key.allCases, built) { set(index, for: key) }
+    }
+
+    private func record(_ key: Key, _ text: String) -> NameRecord? {
+        key.index(of: self).position(of: text) { key.of($0, in: self) }.map { records[Int($0)] }
     }
 
     /// The customer with this `Id`.
     public func customer(id: String) -> NameRecord? {
-        customerByID[id].map { records[Int($0)] }
+        record(.customerID, id)
     }
 
     /// The first customer with this email (trimmed and lowercased, as `matchingEmail`).
     public func customer(email: String) -> NameRecord? {
-        customerByEmail[email].map { records[Int($0)] }
+        record(.customerEmail, email)
     }
 
     /// The first record with this display name.
     public func first(withDisplayName name: String) -> NameRecord? {
-        byDisplayName[name].map { records[Int($0)] }
+        record(.displayName, name)
     }
 
     /// The first record whose display name folds to `folded` (`DisplayName.folded`).
     public func first(withFoldedName folded: String) -> NameRecord? {
-        byFoldedName[folded].map { records[Int($0)] }
+        record(.foldedName, folded)
     }
 }
