@@ -1,3 +1,5 @@
+import CByteSearch
+
 /// The positions of a ledger's records by one of their texts (display name, folded name, `Id`,
 /// email), in 8 bytes a slot.
 ///
@@ -30,12 +32,23 @@ struct NameIndex: Sendable {
     /// Indexes the record at `position` under `text`. A record already indexed under the same
     /// text keeps it, unless `replacing`.
     mutating func insert(_ text: String, at position: Int32, replacing: Bool, key: (Int32) -> String?) {
+        insert(text, hash: TextHash.of(text), at: position, replacing: replacing, key: key)
+    }
+
+    /// The same, with the text's hash worked out (`TextHash.of`) when its slot was prefetched.
+    mutating func insert(_ text: String, hash: UInt32, at position: Int32, replacing: Bool, key: (Int32) -> String?) {
         reserve(count + 1)
-        let hash = TextHash.of(text)
         let slot = find(text, hash: hash, key: key)
         if slots[slot] != 0, !replacing { return }
         if slots[slot] == 0 { count += 1 }
         slots[slot] = UInt64(hash) << 32 | UInt64(UInt32(position) + 1)
+    }
+
+    /// Brings in the slot where a key with this hash is searched from, ahead of inserting it.
+    func prefetch(_ hash: UInt32) {
+        slots.withUnsafeBufferPointer { slots in
+            qbcheck_prefetch_for_writing(slots.baseAddress! + (Int(hash) & (slots.count - 1)))
+        }
     }
 
     private static func position(in slot: UInt64) -> Int32 {

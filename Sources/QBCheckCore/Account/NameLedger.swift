@@ -95,13 +95,29 @@ public struct NameLedger: Sendable {
             }
         }
 
-        /// Indexes the records from `start` on.
+        /// Indexes the records from `start` on, sixteen at a time: the slots of the sixteen
+        /// are prefetched first, so that their cache misses overlap (indexing a million took
+        /// 14 times as long as a hundred thousand without).
         func indexing(_ ledger: NameLedger, from start: Int) -> NameIndex {
             var index = index(of: ledger)
             index.reserve(ledger.records.count)
-            for position in Int32(start)..<Int32(ledger.records.count) {
-                guard let text = of(position, in: ledger) else { continue }
-                index.insert(text, at: position, replacing: latestWins) { of($0, in: ledger) }
+            var batch: [(text: String, hash: UInt32, position: Int32)] = []
+            batch.reserveCapacity(16)
+            var position = Int32(start)
+            let end = Int32(ledger.records.count)
+            while position < end {
+                batch.removeAll(keepingCapacity: true)
+                while position < end, batch.count < 16 {
+                    if let text = of(position, in: ledger) {
+                        let hash = TextHash.of(text)
+                        index.prefetch(hash)
+                        batch.append((text, hash, position))
+                    }
+                    position += 1
+                }
+                for (text, hash, position) in batch {
+                    index.insert(text, hash: hash, at: position, replacing: latestWins) { of($0, in: ledger) }
+                }
             }
             return index
         }
