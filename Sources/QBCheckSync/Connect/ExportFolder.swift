@@ -249,11 +249,13 @@ struct ExportFolder: Sendable {
     }
 
     /// Notes a record appended at `slot`.
+    /// The entry is changed in place: a copy of it shared its dictionary, so each record
+    /// appended copied the whole index (a first sync of 5,000 customers took 17 times as long
+    /// as one of 500).
     private mutating func noteAppended(_ name: String, _ record: JSONTree, key: String, at slot: Slot) {
-        guard var entry = index[name], let id = record[key]?.text else { return }
-        entry.slots[id] = slot
-        entry.largest = max(entry.largest, Int(id) ?? 0)
-        index[name] = entry
+        guard index[name] != nil, let id = record[key]?.text else { return }
+        index[name]!.slots[id] = slot
+        index[name]!.largest = max(index[name]!.largest, Int(id) ?? 0)
     }
 
     /// Puts a committed QBO record in place: over the record with its `Id`, or after the others.
