@@ -25,17 +25,15 @@ public struct JSONWriter: Sendable {
     }
 
     private func write(_ value: Value, level: Int, into output: inout String) {
-        let newline = indent > 0 ? "\n" : ""
-        let pad = String(repeating: " ", count: indent * (level + 1))
-        let closePad = String(repeating: " ", count: indent * level)
         switch value {
-        case .string(let text): output += JSONWriter.quote(text)
+        case .string(let text): JSONWriter.quote(text, into: &output)
         case .integer(let number): output += String(number)
         case .number(let text): output += text
         case .bool(let flag): output += flag ? "true" : "false"
         case .null: output += "null"
         case .array(let elements):
             guard !elements.isEmpty else { output += "[]"; return }
+            let (newline, pad, closePad) = layout(level)
             output += "[" + newline
             for (index, element) in elements.enumerated() {
                 output += pad
@@ -45,9 +43,12 @@ public struct JSONWriter: Sendable {
             output += closePad + "]"
         case .object(let members):
             guard !members.isEmpty else { output += "{}"; return }
+            let (newline, pad, closePad) = layout(level)
             output += "{" + newline
             for (index, (key, element)) in members.enumerated() {
-                output += pad + JSONWriter.quote(key) + (indent > 0 ? ": " : ":")
+                output += pad
+                JSONWriter.quote(key, into: &output)
+                output += indent > 0 ? ": " : ":"
                 write(element, level: level + 1, into: &output)
                 output += (index < members.count - 1 ? "," : "") + newline
             }
@@ -55,22 +56,43 @@ public struct JSONWriter: Sendable {
         }
     }
 
+    /// What opens a container's lines, its members' indentation and its closing bracket's.
+    private func layout(_ level: Int) -> (newline: String, pad: String, closePad: String) {
+        (indent > 0 ? "\n" : "", String(repeating: " ", count: indent * (level + 1)), String(repeating: " ", count: indent * level))
+    }
+
     public static func quote(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
+        var result = ""
+        quote(text, into: &result)
+        return result
+    }
+
+    /// Appends the string literal of `text`. Most texts need no escape and are appended whole;
+    /// the others are escaped byte by byte (every byte that needs it is ASCII, so a character
+    /// of several bytes is copied as it is). A sync writes every record it sends this way.
+    public static func quote(_ text: String, into output: inout String) {
+        output += "\""
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            output += text
+        } else {
+            var escaped: [UInt8] = []
+            escaped.reserveCapacity(text.utf8.count + 8)
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "\""): escaped += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+                case UInt8(ascii: "\\"): escaped += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+                case UInt8(ascii: "\n"): escaped += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+                case UInt8(ascii: "\r"): escaped += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+                case UInt8(ascii: "\t"): escaped += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+                case ..<0x20:
+                    let hex = Array("0123456789abcdef".utf8)
+                    escaped += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+                default: escaped.append(byte)
+                }
             }
+            output += String(decoding: escaped, as: UTF8.self)
         }
-        return result + "\""
+        output += "\""
     }
 }
 
