@@ -16,16 +16,14 @@ package struct ClaimTable {
     /// comes near it; other rules report such values).
     package static let longestEntry = 64 << 10
 
-    /// Each slot: 1 + the entry's place (page × pageSize + offset) in the low half, 0 when
-    /// empty; 32 bits of its key's hash in the high half. A search compares the key of a slot
-    /// only when the hashes match: each key compared is a read far into the pages, most often a
-    /// cache miss. Growing places the slots by their hashes, without reading a key (with a tag
-    /// of seven bits kept apart, each growth read every key again: 1 % of a check), and a
-    /// search reads one array, not two.
-    private var slots: [UInt64] = Array(repeating: 0, count: 1024)
+    /// Each entry's place (page × pageSize + offset) by 32 bits of its key's hash: a search
+    /// compares the key of a slot only when the hashes match (each key compared is a read far
+    /// into the pages, most often a cache miss), and growing places the slots by their hashes
+    /// without reading a key (with a tag of seven bits kept apart, each growth read every key
+    /// again: 1 % of a check).
+    private var slots = HashSlots()
     /// Entries: the key, then the holder, each a length byte pair and its bytes.
     private var pages: [[UInt8]] = []
-    package private(set) var count = 0
 
     /// Records `holder` as the holder of `key` unless it is claimed already, and returns the
     /// holder it had (nil when the claim is new): asking and claiming are one search, for every
@@ -42,9 +40,14 @@ package struct ClaimTable {
         var key = key
         return key.withUTF8 { key -> String? in
             let hash = TextHash.of(key)
-            let slot = find(key, hash: hash)
-            if slots[slot] != 0 {
-                let (page, offset) = place(of: slots[slot])
+            slots.reserve(count + 1)
+            let slot = slots.find(hash: hash) { place in
+                let (page, offset) = Self.pageAndOffset(of: place)
+                let stored = Self.field(at: offset, in: pages[page])
+                return stored.count == key.count && pages[page][stored].elementsEqual(key)
+            }
+            if let place = slots.entry(at: slot) {
+                let (page, offset) = Self.pageAndOffset(of: place)
                 return String(decoding: pages[page][Self.field(after: offset, in: pages[page])], as: UTF8.self)
             }
             guard key.count + holder.count + 4 <= Self.longestEntry else { return nil }
@@ -58,42 +61,15 @@ package struct ClaimTable {
             let offset = pages[page].count
             Self.append(key, to: &pages[page])
             Self.append(holder, to: &pages[page])
-            slots[slot] = UInt64(hash) << 32 | UInt64(page * Self.pageSize + offset + 1)
-            count += 1
-            if count * 10 > slots.count * 7 { grow() }
+            slots.put(UInt32(page * Self.pageSize + offset), hash: hash, at: slot)
             return nil
         }
     }
 
-    private func place(of slot: UInt64) -> (page: Int, offset: Int) {
-        let place = Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) - 1
-        return (place / Self.pageSize, place % Self.pageSize)
-    }
+    package var count: Int { slots.count }
 
-    /// The slot holding `key`, or the empty slot where it would go (linear probing).
-    private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int {
-        let mask = slots.count - 1
-        var slot = Int(hash) & mask
-        while slots[slot] != 0 {
-            if UInt32(truncatingIfNeeded: slots[slot] >> 32) == hash {
-                let (page, offset) = place(of: slots[slot])
-                let stored = Self.field(at: offset, in: pages[page])
-                if stored.count == key.count, pages[page][stored].elementsEqual(key) { return slot }
-            }
-            slot = (slot + 1) & mask
-        }
-        return slot
-    }
-
-    private mutating func grow() {
-        let old = slots
-        slots = Array(repeating: 0, count: old.count * 2)
-        let mask = slots.count - 1
-        for entry in old where entry != 0 {
-            var slot = Int(truncatingIfNeeded: entry >> 32) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = entry
-        }
+    private static func pageAndOffset(of place: UInt32) -> (page: Int, offset: Int) {
+        (Int(place) / pageSize, Int(place) % pageSize)
     }
 
     /// Appends a field: its length in two bytes, then its bytes.
