@@ -60,7 +60,8 @@ package struct HashSlots: Sendable {
     /// overlap instead of coming one after another.
     package func prefetch(_ hash: UInt32) {
         slots.withUnsafeBufferPointer { slots in
-            qbcheck_prefetch_for_writing(slots.baseAddress! + (Int(hash) & (slots.count - 1)))
+            guard let base = slots.baseAddress else { return }
+            qbcheck_prefetch_for_writing(base + (Int(hash) & (slots.count - 1)))
         }
     }
 
