@@ -11,7 +11,10 @@ public enum CRMObjectType: String, Sendable, Hashable, CaseIterable, Comparable 
     /// Reads an object type or association key; accepts the spellings the API returns
     /// (`line items` and `line_items`, `payments`).
     public init?(apiName: String) {
-        let name = apiName.lowercased().replacingSpaces
+        // Most names arrive as the API writes them (`line_items`), read as they are: lowercasing
+        // and mapping each character cost more than the look (asked of every association key).
+        let isWrittenAsTheAPIDoes = apiName.utf8.allSatisfy { $0 &- UInt8(ascii: "a") < 26 || $0 == UInt8(ascii: "_") }
+        let name = isWrittenAsTheAPIDoes ? apiName : apiName.lowercased().replacingSpaces
         switch name {
         case "contact", "contacts": self = .contacts
         case "company", "companies": self = .companies
