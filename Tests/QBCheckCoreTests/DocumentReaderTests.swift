@@ -51,6 +51,23 @@ import Testing
         #expect(kinds(#"{"id": "1", "properties": {"hs_object_id": "1"}}"#, name: "exports/line_items.json") == ["HubSpot line item"])
     }
 
+    /// A HubSpot object with no type named is told by the properties only its type carries
+    /// (present even when null), in this order, then by an association with line items.
+    @Test func infersEveryHubSpotTypeFromItsProperties() {
+        let cases: [(String, [String])] = [
+            (#""properties": {"name": "Acme", "hs_due_date": null}"#, ["HubSpot invoice"]),
+            (#""properties": {"name": "Acme"}, "associations": {"Line Items": {"results": []}}"#, ["HubSpot invoice"]),
+            (#""properties": {"email": "a@b.c", "hs_fees_amount": "1.5"}"#, ["HubSpot payment"]),
+            (#""properties": {"email": "a@b.c", "quantity": "2"}"#, ["HubSpot line item"]),
+            (#""properties": {"price": "1", "lastname": "Lee"}"#, ["HubSpot contact"]),
+            (#""properties": {"hs_cost_of_goods_sold": "1", "domain": "acme.example"}"#, ["HubSpot product"]),
+            (#""properties": {"domain": "acme.example"}"#, ["HubSpot company"]),
+        ]
+        for (members, expected) in cases {
+            #expect(kinds(#"{"id": "7", "# + members + "}") == expected, "\(members)")
+        }
+    }
+
     @Test func acceptsBothLineItemAssociationKeys() throws {
         for key in ["line items", "line_items"] {
             let entry = try #require(documents(#"{"id": "1", "properties": {"hs_invoice_status": "open"}, "associations": {"\#(key)": {"results": [{"id": "9", "type": "invoice_to_line_item"}]}}}"#).first)

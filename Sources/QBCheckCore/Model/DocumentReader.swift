@@ -254,21 +254,39 @@ public enum DocumentReader {
 
     /// Tells a HubSpot object's type by the properties only that type carries.
     static func inferHubSpotType(_ node: Node) -> CRMObjectType? {
-        // Names are looked up in the object's bytes: no set of every property name is made.
+        // The properties that tell are read in one walk over the object's member names per table
+        // of hints (compared as bytes: no set of every property name is made); a lookup by name
+        // walked them once per name, up to 23 times for a company.
         let properties = node.child("properties")
-        func has(_ names: String...) -> Bool { properties.map { properties in names.contains(where: properties.has) } ?? false }
+        let invoiceOrPayment = properties?.fields.members(InvoiceOrPaymentHint.self)
+        func has(_ hints: InvoiceOrPaymentHint...) -> Bool { hints.contains { invoiceOrPayment?.has($0) ?? false } }
         // The associations are named (a string each) only when the properties do not tell.
         func associatesLineItems() -> Bool {
             node.child("associations")?.keys.contains { CRMObjectType(apiName: $0) == .lineItems } ?? false
         }
-        if has("hs_invoice_status", "hs_invoice_source", "hs_invoice_date", "hs_due_date", "hs_amount_billed", "hs_balance_due", "hs_invoice_link")
+        if has(.hs_invoice_status, .hs_invoice_source, .hs_invoice_date, .hs_due_date, .hs_amount_billed, .hs_balance_due, .hs_invoice_link)
             || associatesLineItems() { return .invoices }
-        if has("hs_initial_amount", "hs_payment_source_app", "hs_fees_amount", "hs_latest_status", "hs_payment_method_type") { return .commercePayments }
-        if has("hs_product_id", "quantity", "hs_line_item_currency_code") { return .lineItems }
-        if has("email", "firstname", "lastname") { return .contacts }
-        if has("price", "hs_sku", "hs_cost_of_goods_sold") { return .products }
-        if has("domain", "name") { return .companies }
+        if has(.hs_initial_amount, .hs_payment_source_app, .hs_fees_amount, .hs_latest_status, .hs_payment_method_type) { return .commercePayments }
+        let other = properties?.fields.members(OtherTypeHint.self)
+        func has(_ hints: OtherTypeHint...) -> Bool { hints.contains { other?.has($0) ?? false } }
+        if has(.hs_product_id, .quantity, .hs_line_item_currency_code) { return .lineItems }
+        if has(.email, .firstname, .lastname) { return .contacts }
+        if has(.price, .hs_sku, .hs_cost_of_goods_sold) { return .products }
+        if has(.domain, .name) { return .companies }
         return nil
+    }
+
+    /// The properties only HubSpot invoices and payments carry, named as HubSpot names them.
+    private enum InvoiceOrPaymentHint: Int, MemberSlot {
+        case hs_invoice_status, hs_invoice_source, hs_invoice_date, hs_due_date, hs_amount_billed, hs_balance_due, hs_invoice_link,
+             hs_initial_amount, hs_payment_source_app, hs_fees_amount, hs_latest_status, hs_payment_method_type
+        static let names = MemberSlotTable(Self.self)
+    }
+
+    /// The properties that tell line items, contacts, products and companies apart.
+    private enum OtherTypeHint: Int, MemberSlot {
+        case hs_product_id, quantity, hs_line_item_currency_code, email, firstname, lastname, price, hs_sku, hs_cost_of_goods_sold, domain, name
+        static let names = MemberSlotTable(Self.self)
     }
 
     /// A bare QBO entity's type, told by the fields only it carries.

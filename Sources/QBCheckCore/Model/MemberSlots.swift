@@ -82,6 +82,11 @@ public struct MemberFields<Slot: MemberSlot> {
         self.slots = slots
     }
 
+    /// Whether the object has the member of `slot`, null or not.
+    public func has(_ slot: Slot) -> Bool {
+        slots[slot.rawValue] != 0
+    }
+
     /// The member in `slot`, present and not null; nil otherwise.
     public subscript(_ slot: Slot) -> FieldReader? {
         let index = Int(slots[slot.rawValue])
