@@ -86,12 +86,13 @@ public struct NameLedger: Sendable {
         /// A later customer with the same `Id` is the one QBO holds.
         var latestWins: Bool { self == .customerID }
 
-        func index(of ledger: NameLedger) -> NameIndex {
+        /// Where the ledger keeps this index.
+        var index: WritableKeyPath<NameLedger, NameIndex> {
             switch self {
-            case .displayName: ledger.byDisplayName
-            case .foldedName: ledger.byFoldedName
-            case .customerID: ledger.customerByID
-            case .customerEmail: ledger.customerByEmail
+            case .displayName: \.byDisplayName
+            case .foldedName: \.byFoldedName
+            case .customerID: \.customerByID
+            case .customerEmail: \.customerByEmail
             }
         }
 
@@ -99,7 +100,7 @@ public struct NameLedger: Sendable {
         /// are prefetched first, so that their cache misses overlap (indexing a million took
         /// 14 times as long as a hundred thousand without).
         func indexing(_ ledger: NameLedger, from start: Int) -> NameIndex {
-            var index = index(of: ledger)
+            var index = ledger[keyPath: self.index]
             index.reserve(ledger.records.count)
             var batch: [(text: String, hash: UInt32, position: Int32)] = []
             batch.reserveCapacity(16)
@@ -123,15 +124,6 @@ public struct NameLedger: Sendable {
         }
     }
 
-    private mutating func set(_ index: NameIndex, for key: Key) {
-        switch key {
-        case .displayName: byDisplayName = index
-        case .foldedName: byFoldedName = index
-        case .customerID: customerByID = index
-        case .customerEmail: customerByEmail = index
-        }
-    }
-
     private mutating func append(_ entry: Entry) {
         records.append(entry.record)
         foldedNames.append(entry.foldedName)
@@ -143,10 +135,10 @@ public struct NameLedger: Sendable {
         let position = Int32(records.count - 1)
         for key in Key.allCases {
             guard let text = key.of(position, in: self) else { continue }
-            var index = key.index(of: self)
-            set(NameIndex(), for: key)  // left empty (no array), so the index is changed in place, not copied
+            var index = self[keyPath: key.index]
+            self[keyPath: key.index] = NameIndex()  // left empty (no array), so the index is changed in place, not copied
             index.insert(text, at: position, replacing: key.latestWins) { key.of($0, in: self) }
-            set(index, for: key)
+            self[keyPath: key.index] = index
         }
     }
 
@@ -165,11 +157,11 @@ public struct NameLedger: Sendable {
             work.submit { [self] in key.indexing(self, from: start) }
         }
         work.finish()
-        for (key, index) in zip(Key.allCases, built) { set(index, for: key) }
+        for (key, index) in zip(Key.allCases, built) { self[keyPath: key.index] = index }
     }
 
     private func record(_ key: Key, _ text: String) -> NameRecord? {
-        key.index(of: self).position(of: text) { key.of($0, in: self) }.map { records[Int($0)] }
+        self[keyPath: key.index].position(of: text) { key.of($0, in: self) }.map { records[Int($0)] }
     }
 
     /// The customer with this `Id`.
