@@ -74,6 +74,15 @@ public enum DocumentReader {
     /// (five heap allocations per line). A line that holds a list of records, or that cannot be
     /// read, goes through `forEach(in:reading:_:)`, so what is reported never differs.
     public static func forEachInLine(_ file: SourceFile, reading: Reading, _ body: (Entry, Int) -> Void) {
+        // A sales transaction, read straight into the model; any other line the usual way.
+        if !reading.skimsBulkRecords, let (document, offset) = TransactionLineReader.read(file) {
+            return body(.success(.document(document)), offset)
+        }
+        forEachInLineByTape(file, reading: reading, body)
+    }
+
+    /// The usual way of `forEachInLine`: the line onto a tape, and the model from the tape.
+    package static func forEachInLineByTape(_ file: SourceFile, reading: Reading, _ body: (Entry, Int) -> Void) {
         guard case .success(let node) = JSONReader.readSingleNode(file) else { return forEach(in: file, reading: reading, body) }
         // An entity and `time`: read as `read` reads it first, with no list of results made
         // and no look for the members of a list (such a line has none).

@@ -23,8 +23,8 @@ public final class QBOTransaction: Sendable {
     /// the file: a date-time is too long for a string without a heap allocation.
     public let createTime: Located<FileText>?
 
-    /// The members read, named as QBO names them.
-    private enum Member: Int, MemberSlot {
+    /// The members read, named as QBO names them (`TransactionLineReader` reads by them too).
+    enum Member: Int, MemberSlot {
         case Id, SyncToken, DocNumber, TxnDate, CustomerRef, Line, TxnTaxDetail, LinkedTxn, GlobalTaxCalculation, TotalAmt,
              CurrencyRef, MetaData
         static let names = MemberSlotTable(Self.self)
@@ -64,6 +64,28 @@ public final class QBOTransaction: Sendable {
         createTime = try member[.MetaData]?.asObject().field("CreateTime")?.asFileText()
     }
 
+    /// A transaction read some other way (`TransactionLineReader`), field by field.
+    init(entity: String, location: Location, id: Located<String>?, syncToken: Located<String>?, docNumber: Located<String>?,
+         txnDate: Located<CalendarDate>?, customer: Located<String>?, allLines: [QBOLine], lineCount: Int, taxDetail: QBOTaxDetail?,
+         linkedTransactions: [QBOLinkedTransaction], globalTaxCalculation: Located<String>?, totalAmount: Located<ExactDecimal>?,
+         currency: Located<String>?, createTime: Located<FileText>?) {
+        self.entity = entity
+        self.location = location
+        self.id = id
+        self.syncToken = syncToken
+        self.docNumber = docNumber
+        self.txnDate = txnDate
+        self.customer = customer
+        self.allLines = allLines
+        self.lineCount = lineCount
+        self.taxDetail = taxDetail
+        self.linkedTransactions = linkedTransactions
+        self.globalTaxCalculation = globalTaxCalculation
+        self.totalAmount = totalAmount
+        self.currency = currency
+        self.createTime = createTime
+    }
+
     /// The top-level lines, in file order (nested lines left out).
     public var lines: [QBOLine] { allLines.filter { !$0.isNested } }
 }
@@ -79,45 +101,59 @@ public struct QBOLine: Sendable {
     }
 
     public let location: Location
-    // Variables only so that `read` can fill a line in place, in its invoice's array: a line
+    // Variables only so that a line is filled in place, in its invoice's array: a line
     // made apart and then appended was copied there (a retain and a release of each of its
     // strings), eight times per invoice. `kind` is always read.
-    public private(set) var kind: Kind = .descriptionOnly
+    public internal(set) var kind: Kind = .descriptionOnly
     /// `DetailType` as written.
-    public private(set) var detailType: Located<FileText>?
-    public private(set) var id: Located<FileText>?
-    public private(set) var amount: Located<ExactDecimal>?
-    public private(set) var description: Located<FileText>?
+    public internal(set) var detailType: Located<FileText>?
+    public internal(set) var id: Located<FileText>?
+    public internal(set) var amount: Located<ExactDecimal>?
+    public internal(set) var description: Located<FileText>?
     /// `ItemRef` (a group line's `GroupItemRef`): the product or service sold.
-    public private(set) var item: Located<FileText>?
-    public private(set) var unitPrice: Located<ExactDecimal>?
-    public private(set) var quantity: Located<ExactDecimal>?
-    public private(set) var serviceDate: Located<CalendarDate>?
-    public private(set) var taxCode: Located<FileText>?
-    public private(set) var discountPercent: Located<ExactDecimal>?
+    public internal(set) var item: Located<FileText>?
+    public internal(set) var unitPrice: Located<ExactDecimal>?
+    public internal(set) var quantity: Located<ExactDecimal>?
+    public internal(set) var serviceDate: Located<CalendarDate>?
+    public internal(set) var taxCode: Located<FileText>?
+    public internal(set) var discountPercent: Located<ExactDecimal>?
     /// Whether the line is one of a group line's (`GroupLineDetail.Line`).
     public let isNested: Bool
 
-    /// The known detail types, told from the bytes (literals, not a shared array: every line
-    /// of every invoice asks, on every worker thread).
-    private static func knownKind(_ detailType: FieldReader) -> Kind? {
-        if detailType.isString("SalesItemLineDetail") { return .salesItem }
-        if detailType.isString("SubTotalLineDetail") { return .subTotal }
-        if detailType.isString("DiscountLineDetail") { return .discount }
-        if detailType.isString("DescriptionOnly") { return .descriptionOnly }
-        if detailType.isString("GroupLineDetail") { return .group }
+    /// The known detail types, told by `reads`, which says whether the `DetailType` reads a
+    /// name (literals, not a shared array: every line of every invoice asks, on every worker
+    /// thread).
+    static func knownKind(_ reads: (StaticString) -> Bool) -> Kind? {
+        if reads("SalesItemLineDetail") { return .salesItem }
+        if reads("SubTotalLineDetail") { return .subTotal }
+        if reads("DiscountLineDetail") { return .discount }
+        if reads("DescriptionOnly") { return .descriptionOnly }
+        if reads("GroupLineDetail") { return .group }
         return nil
     }
 
+    /// The member of a line that holds the detail of `kind`.
+    static func detailMember(of kind: Kind) -> Member? {
+        switch kind {
+        case .salesItem: .SalesItemLineDetail
+        case .subTotal: .SubTotalLineDetail
+        case .discount: .DiscountLineDetail
+        // `DescriptionOnly` lines keep their detail under `DescriptionLineDetail`.
+        case .descriptionOnly: .DescriptionLineDetail
+        case .group: .GroupLineDetail
+        case .other: nil
+        }
+    }
+
     /// The members of a line read, named as QBO names them.
-    private enum Member: Int, MemberSlot {
+    enum Member: Int, MemberSlot {
         case Id, Amount, Description, DetailType, SalesItemLineDetail, SubTotalLineDetail, DiscountLineDetail, DescriptionLineDetail,
              GroupLineDetail
         static let names = MemberSlotTable(Self.self)
     }
 
     /// The members of a line's detail read, whatever its type.
-    private enum Detail: Int, MemberSlot {
+    enum Detail: Int, MemberSlot {
         case TaxCodeRef, ServiceDate, ItemRef, UnitPrice, Qty, DiscountPercent, GroupItemRef, Quantity, Line
         static let names = MemberSlotTable(Self.self)
     }
@@ -136,7 +172,7 @@ public struct QBOLine: Sendable {
     }
 
     /// A line with nothing read yet.
-    private init(at location: Location, isNested: Bool) {
+    init(at location: Location, isNested: Bool) {
         self.location = location
         self.isNested = isNested
     }
@@ -151,14 +187,9 @@ public struct QBOLine: Sendable {
         let detailType = member[.DetailType]
         self.detailType = try detailType?.asFileText()
         let detail: FieldReader?
-        switch detailType.flatMap(Self.knownKind) {
-        case .salesItem?: (kind, detail) = (.salesItem, member[.SalesItemLineDetail])
-        case .subTotal?: (kind, detail) = (.subTotal, member[.SubTotalLineDetail])
-        case .discount?: (kind, detail) = (.discount, member[.DiscountLineDetail])
-        // `DescriptionOnly` lines keep their detail under `DescriptionLineDetail`.
-        case .descriptionOnly?: (kind, detail) = (.descriptionOnly, member[.DescriptionLineDetail])
-        case .group?: (kind, detail) = (.group, member[.GroupLineDetail])
-        case .other?, nil:
+        if let known = detailType.flatMap({ type in Self.knownKind { type.isString($0) } }), let holder = Self.detailMember(of: known) {
+            (kind, detail) = (known, member[holder])
+        } else {
             let name = try detailType?.asString().value ?? ""
             kind = .other
             detail = name.isEmpty ? nil : node.field(name)
@@ -206,7 +237,7 @@ public struct QBOTaxDetail: Sendable {
 
     /// The members read, named as QBO names them: one walk over the detail's members, where
     /// a lookup by name walked them once for each.
-    private enum Member: Int, MemberSlot {
+    enum Member: Int, MemberSlot {
         case TxnTaxCodeRef, TotalTax, TaxLine
         static let names = MemberSlotTable(Self.self)
     }
@@ -223,6 +254,12 @@ public struct QBOTaxDetail: Sendable {
         }
         taxLines = lines
     }
+
+    /// A tax detail with nothing read yet.
+    init(at location: Location) {
+        self.location = location
+        taxLines = []
+    }
 }
 
 /// A `LinkedTxn` entry: a payment, credit memo or estimate linked to the transaction.
@@ -231,7 +268,7 @@ public struct QBOLinkedTransaction: Sendable {
     public var id: Located<String>?
     public var type: Located<String>?
 
-    private enum Member: Int, MemberSlot {
+    enum Member: Int, MemberSlot {
         case TxnId, TxnType
         static let names = MemberSlotTable(Self.self)
     }
@@ -241,5 +278,10 @@ public struct QBOLinkedTransaction: Sendable {
         let member = node.members(Member.self)
         id = try member[.TxnId]?.asString()
         type = try member[.TxnType]?.asString()
+    }
+
+    /// A link with nothing read yet.
+    init(at location: Location) {
+        self.location = location
     }
 }

@@ -1,0 +1,506 @@
+/// Reads an NDJSON line that holds one QBO sales transaction (`{"Invoice": {...}, "time":
+/// "..."}`, nearly every line of an export) straight from its bytes into the model, with no
+/// tape.
+///
+/// The usual way writes a tape entry for each of an invoice's few hundred values, and the model
+/// then walks those entries and the bytes once more: the second pass cost more than the first.
+/// Here the line is read once. Member names are told by the model's own tables
+/// (`QBOTransaction.Member`, `QBOLine.Member`…) as they are met, the values the model keeps
+/// are read where they stand, and every other value is still checked, byte by byte, by the
+/// parser's own readers.
+///
+/// It takes only the common shape, well-formed: any other line (another shape, a repeated
+/// member, a line's detail before its `DetailType`, a value of another type than the model
+/// reads, a syntax error) is refused, and `DocumentReader` reads it the usual way, which
+/// decides what is reported. So this reader may refuse anything, but must never take a line
+/// the usual way would read otherwise: `TransactionLineReaderTests` compares the two.
+package struct TransactionLineReader {
+    private var parser: JSONParser
+    /// Thrown for whatever this reader does not take; never reported.
+    private static let refusal = JSONSyntaxError(offset: 0, reason: .invalidNumber)
+    /// How deep group lines may nest here (deeper ones are read the usual way).
+    private static let deepestGroup = 8
+
+    private init(parser: JSONParser) {
+        self.parser = parser
+    }
+
+    /// The line's transaction as a document, and the offset of the line's value; nil when the
+    /// line is not one this reader takes.
+    package static func read(_ file: SourceFile) -> (document: Document, offset: Int)? {
+        file.bytes.withUnsafeBufferPointer { bytes -> (document: Document, offset: Int)? in
+            guard !bytes.isEmpty else { return nil }
+            var reader = TransactionLineReader(parser: JSONParser(bytes: bytes, source: file.bytes, start: 0, end: bytes.count))
+            // Strings with escapes or bytes outside ASCII, and skipped objects and arrays, are
+            // read by the parser, which writes their entries here; none is kept.
+            reader.parser.entries = TapeEntries(capacity: 16)
+            defer { reader.parser.entries.release() }
+            do {
+                return try reader.line(in: file)
+            } catch {
+                return nil
+            }
+        }
+    }
+
+    // MARK: The shape
+
+    /// `{"Invoice": {...}, "time": "..."}`: one sales transaction, besides `time` and `warnings`.
+    private mutating func line(in file: SourceFile) throws(JSONSyntaxError) -> (document: Document, offset: Int) {
+        parser.skipWhitespace()
+        let start = parser.index
+        var found: (name: String, transaction: QBOTransaction)?
+        guard try open(UInt8(ascii: "{")) else { throw Self.refusal }
+        repeat {
+            let name = try memberName()
+            if equals(name, "time") || equals(name, "warnings") {
+                try skipValue()
+            } else {
+                guard found == nil, let entity = Self.transactionName(name) else { throw Self.refusal }
+                found = (entity, try transaction(entity: entity))
+            }
+        } while try more(closing: UInt8(ascii: "}"))
+        parser.skipWhitespace()
+        guard parser.atEnd, let found else { throw Self.refusal }
+        let document = Document(file: file, location: found.transaction.location, pointer: JSONPointer.root.appending(found.name),
+                                content: .quickbooks(.transaction(found.transaction)))
+        return (document, start)
+    }
+
+    /// The sales transaction a wrapper's member name announces.
+    private static func transactionName(_ name: UnsafeBufferPointer<UInt8>) -> String? {
+        if equals(name, "Invoice") { return "Invoice" }
+        if equals(name, "CreditMemo") { return "CreditMemo" }
+        if equals(name, "SalesReceipt") { return "SalesReceipt" }
+        if equals(name, "Estimate") { return "Estimate" }
+        if equals(name, "RefundReceipt") { return "RefundReceipt" }
+        return nil
+    }
+
+    // MARK: The model, as `QBOTransaction.init(_:entity:)` reads it
+
+    private mutating func transaction(entity: String) throws(JSONSyntaxError) -> QBOTransaction {
+        let location = here
+        var id, syncToken, docNumber, customer, globalTaxCalculation, currency: Located<String>?
+        var txnDate: Located<CalendarDate>?
+        var totalAmount: Located<ExactDecimal>?
+        var createTime: Located<FileText>?
+        var taxDetail: QBOTaxDetail?
+        var linked: [QBOLinkedTransaction] = []
+        // The lines go into an array of the thread's, as the usual way's do.
+        let ring = ThreadArrays.current.transactionLines
+        var lines = ring.take(expecting: 0, slack: 64)
+        var lineCount = 0
+        var seen: UInt32 = 0
+        if try open(UInt8(ascii: "{")) {
+            repeat {
+                switch try member(QBOTransaction.Member.self, seen: &seen) {
+                case .Id?: id = try string()
+                case .SyncToken?: syncToken = try string()
+                case .DocNumber?: docNumber = try string()
+                case .TxnDate?: txnDate = try date()
+                case .CustomerRef?: customer = try referenceString()
+                case .Line?: lineCount = try readLines(into: &lines, areNested: false, depth: 0)
+                case .TxnTaxDetail?: taxDetail = try self.taxDetail()
+                case .LinkedTxn?: linked = try linkedTransactions()
+                case .GlobalTaxCalculation?: globalTaxCalculation = try string()
+                case .TotalAmt?: totalAmount = try decimal()
+                case .CurrencyRef?: currency = try referenceString()
+                case .MetaData?: createTime = try self.createTime()
+                case nil: try skipValue()
+                }
+            } while try more(closing: UInt8(ascii: "}"))
+        }
+        return QBOTransaction(entity: entity, location: location, id: id, syncToken: syncToken, docNumber: docNumber, txnDate: txnDate,
+                              customer: customer, allLines: ring.keep(lines), lineCount: lineCount, taxDetail: taxDetail,
+                              linkedTransactions: linked, globalTaxCalculation: globalTaxCalculation, totalAmount: totalAmount,
+                              currency: currency, createTime: createTime)
+    }
+
+    /// The lines of a `Line` array, each followed by a group line's own; how many the array holds.
+    private mutating func readLines(into lines: inout [QBOLine], areNested: Bool, depth: Int) throws(JSONSyntaxError) -> Int {
+        if try skipNull() { return 0 }
+        var count = 0
+        if try open(UInt8(ascii: "[")) {
+            repeat {
+                try readLine(into: &lines, isNested: areNested, depth: depth)
+                count += 1
+            } while try more(closing: UInt8(ascii: "]"))
+        }
+        return count
+    }
+
+    /// One line, as `QBOLine.read` reads it. Its detail is read by its `DetailType`, which QBO
+    /// writes first; a detail met before it is refused.
+    private mutating func readLine(into lines: inout [QBOLine], isNested: Bool, depth: Int) throws(JSONSyntaxError) {
+        guard depth < Self.deepestGroup, byte == UInt8(ascii: "{") else { throw Self.refusal }
+        // The line is read apart and written once into its place, held meanwhile by a blank
+        // line (a group line's own lines follow it): written field by field in the array, each
+        // field had cost a check that the array is not shared.
+        let place = lines.count
+        var line = QBOLine(at: here, isNested: isNested)
+        lines.append(line)
+        var kind: QBOLine.Kind?
+        var seen: UInt32 = 0
+        if try open(UInt8(ascii: "{")) {
+            repeat {
+                switch try member(QBOLine.Member.self, seen: &seen) {
+                case .Id?: line.id = try fileText()
+                case .Amount?: line.amount = try decimal()
+                case .Description?: line.description = try fileText()
+                case .DetailType?:
+                    let type = try scalar()
+                    let text = raw(type)
+                    guard type.kind == .string, !type.hasEscapes,
+                          let known = QBOLine.knownKind({ Self.equals(text, $0) }) else { throw Self.refusal }
+                    line.detailType = try fileText(type)
+                    kind = known
+                case let holder?:
+                    guard let kind else { throw Self.refusal }
+                    if holder == QBOLine.detailMember(of: kind) {
+                        try readDetail(of: kind, into: &line, groupLines: &lines, depth: depth)
+                    } else {
+                        try skipValue()
+                    }
+                case nil: try skipValue()
+                }
+            } while try more(closing: UInt8(ascii: "}"))
+        }
+        line.kind = kind ?? .other
+        lines[place] = line
+    }
+
+    /// The detail of a line of `kind`: what `QBOLine.read` reads of it, a group's lines included.
+    private mutating func readDetail(of kind: QBOLine.Kind, into line: inout QBOLine, groupLines lines: inout [QBOLine],
+                                     depth: Int) throws(JSONSyntaxError) {
+        if try skipNull() { return }
+        var seen: UInt32 = 0
+        guard try open(UInt8(ascii: "{")) else { return }
+        repeat {
+            switch try member(QBOLine.Detail.self, seen: &seen) {
+            case .TaxCodeRef?: line.taxCode = try referenceText()
+            case .ServiceDate?: line.serviceDate = try date()
+            case .ItemRef? where kind == .salesItem: line.item = try referenceText()
+            case .UnitPrice? where kind == .salesItem: line.unitPrice = try decimal()
+            case .Qty? where kind == .salesItem: line.quantity = try decimal()
+            case .DiscountPercent? where kind == .discount: line.discountPercent = try decimal()
+            case .GroupItemRef? where kind == .group: line.item = try referenceText()
+            case .Quantity? where kind == .group: line.quantity = try decimal()
+            case .Line? where kind == .group: _ = try readLines(into: &lines, areNested: true, depth: depth + 1)
+            default: try skipValue()
+            }
+        } while try more(closing: UInt8(ascii: "}"))
+    }
+
+    /// `TxnTaxDetail`, as `QBOTaxDetail.init` reads it.
+    private mutating func taxDetail() throws(JSONSyntaxError) -> QBOTaxDetail? {
+        if try skipNull() { return nil }
+        var detail = QBOTaxDetail(at: here)
+        var seen: UInt32 = 0
+        if try open(UInt8(ascii: "{")) {
+            repeat {
+                switch try member(QBOTaxDetail.Member.self, seen: &seen) {
+                case .TxnTaxCodeRef?: detail.taxCode = try referenceString()
+                case .TotalTax?: detail.totalTax = try decimal()
+                case .TaxLine?: detail.taxLines = try taxLines()
+                case nil: try skipValue()
+                }
+            } while try more(closing: UInt8(ascii: "}"))
+        }
+        return detail
+    }
+
+    /// A tax detail's lines: each one's place and `Amount` (none for a line that is no object).
+    private mutating func taxLines() throws(JSONSyntaxError) -> [(location: Location, amount: Located<ExactDecimal>?)] {
+        var taxLines: [(location: Location, amount: Located<ExactDecimal>?)] = []
+        if try skipNull() { return taxLines }
+        if try open(UInt8(ascii: "[")) {
+            repeat {
+                let location = here
+                var amount: Located<ExactDecimal>?
+                if byte == UInt8(ascii: "{") {
+                    var seen = false
+                    if try open(UInt8(ascii: "{")) {
+                        repeat {
+                            if equals(try memberName(), "Amount") {
+                                guard !seen else { throw Self.refusal }
+                                seen = true
+                                amount = try decimal()
+                            } else {
+                                try skipValue()
+                            }
+                        } while try more(closing: UInt8(ascii: "}"))
+                    }
+                } else {
+                    try skipValue()
+                }
+                taxLines.append((location, amount))
+            } while try more(closing: UInt8(ascii: "]"))
+        }
+        return taxLines
+    }
+
+    /// `LinkedTxn`, as `QBOLinkedTransaction.init` reads each (nothing of one that is no object).
+    private mutating func linkedTransactions() throws(JSONSyntaxError) -> [QBOLinkedTransaction] {
+        var links: [QBOLinkedTransaction] = []
+        if try skipNull() { return links }
+        if try open(UInt8(ascii: "[")) {
+            repeat {
+                var link = QBOLinkedTransaction(at: here)
+                if byte == UInt8(ascii: "{") {
+                    var seen: UInt32 = 0
+                    if try open(UInt8(ascii: "{")) {
+                        repeat {
+                            switch try member(QBOLinkedTransaction.Member.self, seen: &seen) {
+                            case .TxnId?: link.id = try string()
+                            case .TxnType?: link.type = try string()
+                            case nil: try skipValue()
+                            }
+                        } while try more(closing: UInt8(ascii: "}"))
+                    }
+                } else {
+                    try skipValue()
+                }
+                links.append(link)
+            } while try more(closing: UInt8(ascii: "]"))
+        }
+        return links
+    }
+
+    /// `MetaData.CreateTime`.
+    private mutating func createTime() throws(JSONSyntaxError) -> Located<FileText>? {
+        if try skipNull() { return nil }
+        var createTime: Located<FileText>?
+        var seen = false
+        if try open(UInt8(ascii: "{")) {
+            repeat {
+                if equals(try memberName(), "CreateTime") {
+                    guard !seen else { throw Self.refusal }
+                    seen = true
+                    createTime = try fileText()
+                } else {
+                    try skipValue()
+                }
+            } while try more(closing: UInt8(ascii: "}"))
+        }
+        return createTime
+    }
+
+    // MARK: Values, as `FieldReader` reads them
+
+    /// A QBO reference (`{"value": "1", "name": "Services"}`): the entry of its `value`; nil
+    /// when the reference or its value is null, or it has none.
+    private mutating func referenceValue() throws(JSONSyntaxError) -> JSONTape.Entry? {
+        if try skipNull() { return nil }
+        var value: JSONTape.Entry?
+        if try open(UInt8(ascii: "{")) {
+            repeat {
+                if equals(try memberName(), "value") {
+                    // The usual way keeps the last of a repeated name.
+                    guard value == nil else { throw Self.refusal }
+                    value = try scalar()
+                } else {
+                    try skipValue()
+                }
+            } while try more(closing: UInt8(ascii: "}"))
+        }
+        guard let value, value.kind != .null else { return nil }
+        return value
+    }
+
+    /// The `value` of a reference, as a string.
+    private mutating func referenceString() throws(JSONSyntaxError) -> Located<String>? {
+        guard let value = try referenceValue() else { return nil }
+        return try string(value)
+    }
+
+    /// The `value` of a reference, left in the file.
+    private mutating func referenceText() throws(JSONSyntaxError) -> Located<FileText>? {
+        guard let value = try referenceValue() else { return nil }
+        return try fileText(value)
+    }
+
+    /// A string member; an id that arrives as a number is read as its text.
+    private mutating func string() throws(JSONSyntaxError) -> Located<String>? {
+        let entry = try scalar()
+        return entry.kind == .null ? nil : try string(entry)
+    }
+
+    private func string(_ entry: JSONTape.Entry) throws(JSONSyntaxError) -> Located<String> {
+        guard entry.kind == .string || entry.kind == .number else { throw Self.refusal }
+        return Located(JSONTape.text(of: entry, in: parser.bytes), at: Location(offset: entry.offset))
+    }
+
+    /// A text left in the file (`FieldReader.asFileText`).
+    private mutating func fileText() throws(JSONSyntaxError) -> Located<FileText>? {
+        let entry = try scalar()
+        return entry.kind == .null ? nil : try fileText(entry)
+    }
+
+    private func fileText(_ entry: JSONTape.Entry) throws(JSONSyntaxError) -> Located<FileText> {
+        guard entry.kind == .string || entry.kind == .number else { throw Self.refusal }
+        return Located(FileText(length: Int(entry.extent), isQuoted: entry.kind == .string, hasEscapes: entry.hasEscapes),
+                       at: Location(offset: entry.offset))
+    }
+
+    /// An amount, read from the bytes as `FieldReader`'s fast way reads it; any other (spaces,
+    /// escapes, out of range) is refused, for the usual way's wording.
+    private mutating func decimal() throws(JSONSyntaxError) -> Located<ExactDecimal>? {
+        let entry = try scalar()
+        if entry.kind == .null { return nil }
+        guard entry.kind == .number || entry.kind == .string, !entry.hasEscapes else { throw Self.refusal }
+        let text = raw(entry)
+        guard let first = text.first, let last = text.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80,
+              let decimal = ExactDecimal(utf8: text) else { throw Self.refusal }
+        return Located(decimal, at: Location(offset: entry.offset))
+    }
+
+    /// A date read from the bytes; an empty string, or any text that is no date, is refused.
+    private mutating func date() throws(JSONSyntaxError) -> Located<CalendarDate>? {
+        let entry = try scalar()
+        if entry.kind == .null { return nil }
+        guard entry.kind == .number || entry.kind == .string, !entry.hasEscapes,
+              let date = CalendarDate(utf8: raw(entry)) else { throw Self.refusal }
+        return Located(date, at: Location(offset: entry.offset))
+    }
+
+    /// The bytes of a string's text (inside the quotes) or of a number.
+    private func raw(_ entry: JSONTape.Entry) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: parser.bytes[entry.textRange])
+    }
+
+    // MARK: Syntax, checked as `JSONParser` checks it
+
+    private var here: Location { Location(offset: parser.index) }
+
+    /// The byte at the cursor; 0 at the end (which no value starts with).
+    private var byte: UInt8 { parser.index < parser.end ? parser.bytes[parser.index] : 0 }
+
+    /// Reads `bracket` (`{` or `[`) and the whitespace after it; false when the container is
+    /// empty (its closing bracket read too).
+    private mutating func open(_ bracket: UInt8) throws(JSONSyntaxError) -> Bool {
+        guard byte == bracket else { throw Self.refusal }
+        parser.index += 1
+        parser.skipWhitespace()
+        // `}` and `]` are the opening byte plus two.
+        guard byte == bracket + 2 else { return true }
+        parser.index += 1
+        return false
+    }
+
+    /// After a member or element: true past a comma (and the whitespace after it), false past
+    /// the closing bracket.
+    private mutating func more(closing: UInt8) throws(JSONSyntaxError) -> Bool {
+        parser.skipWhitespace()
+        switch byte {
+        case UInt8(ascii: ","):
+            parser.index += 1
+            parser.skipWhitespace()
+            return true
+        case closing:
+            parser.index += 1
+            return false
+        default:
+            throw Self.refusal
+        }
+    }
+
+    /// A member name and the colon after it: the name's bytes. A name with escapes or bytes
+    /// outside ASCII is refused.
+    private mutating func memberName() throws(JSONSyntaxError) -> UnsafeBufferPointer<UInt8> {
+        guard byte == UInt8(ascii: "\"") else { throw Self.refusal }
+        let base = parser.bytes.baseAddress!
+        let scan = JSONParser.scanPlainString(base, quote: parser.index, end: parser.end)
+        guard scan.closes else { throw Self.refusal }
+        let name = UnsafeBufferPointer(start: base + parser.index + 1, count: scan.stop - parser.index - 1)
+        parser.index = scan.stop + 1
+        parser.skipWhitespace()
+        guard byte == UInt8(ascii: ":") else { throw Self.refusal }
+        parser.index += 1
+        parser.skipWhitespace()
+        return name
+    }
+
+    /// A member name and its colon, told by `Slot`'s table: its slot, or nil for a member the
+    /// model does not read. A slot met twice is refused (the usual way keeps the last).
+    private mutating func member<Slot: MemberSlot>(_: Slot.Type, seen: inout UInt32) throws(JSONSyntaxError) -> Slot? {
+        let name = try memberName()
+        guard let slot = Slot.names.slot(of: name) else { return nil }
+        let bit: UInt32 = 1 << UInt32(slot)
+        guard seen & bit == 0 else { throw Self.refusal }
+        seen |= bit
+        return Slot(rawValue: slot)
+    }
+
+    /// Reads `null` if it stands at the cursor.
+    private mutating func skipNull() throws(JSONSyntaxError) -> Bool {
+        guard byte == UInt8(ascii: "n") else { return false }
+        _ = try scalar()
+        return true
+    }
+
+    /// A string, number, `true`, `false` or `null`, checked as the parser checks it, and
+    /// described as its tape entry would be; an object or array is refused.
+    private mutating func scalar() throws(JSONSyntaxError) -> JSONTape.Entry {
+        let start = parser.index
+        func entry(_ kind: JSONTape.Kind, extent: Int = 0) -> JSONTape.Entry {
+            JSONTape.Entry(offset: start, extent: UInt32(truncatingIfNeeded: extent), info: UInt32(kind.rawValue))
+        }
+        switch byte {
+        case UInt8(ascii: "\""):
+            let scan = JSONParser.scanPlainString(parser.bytes.baseAddress!, quote: start, end: parser.end)
+            if scan.closes {
+                parser.index = scan.stop + 1
+                return entry(.string, extent: scan.stop - start - 1)
+            }
+            // Escapes, bytes outside ASCII: the parser's own checks, into an entry let go after.
+            parser.entries.count = 0
+            try parser.parseStringRest(as: .string, from: scan.stop)
+            defer { parser.entries.count = 0 }
+            return parser.entries[0]
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            try parser.parseNumber()
+            return entry(.number, extent: parser.index - start)
+        case UInt8(ascii: "t"):
+            try literal("true")
+            return entry(.true)
+        case UInt8(ascii: "f"):
+            try literal("false")
+            return entry(.false)
+        case UInt8(ascii: "n"):
+            try literal("null")
+            return entry(.null)
+        default:
+            throw Self.refusal
+        }
+    }
+
+    private mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
+        let count = word.utf8CodeUnitCount
+        guard parser.end - parser.index >= count,
+              Self.equals(UnsafeBufferPointer(rebasing: parser.bytes[parser.index..<parser.index + count]), word) else { throw Self.refusal }
+        parser.index += count
+    }
+
+    /// Steps over a value the model does not read, checking it as the parser does.
+    private mutating func skipValue() throws(JSONSyntaxError) {
+        switch byte {
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            parser.entries.count = 0
+            try parser.parsePlainValue()
+            parser.entries.count = 0
+        default:
+            _ = try scalar()
+        }
+    }
+
+    private func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ wanted: StaticString) -> Bool {
+        Self.equals(bytes, wanted)
+    }
+
+    private static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ wanted: StaticString) -> Bool {
+        guard bytes.count == wanted.utf8CodeUnitCount else { return false }
+        guard let start = bytes.baseAddress else { return true }
+        return JSONTape.equal(start, UnsafeBufferPointer(start: wanted.utf8Start, count: wanted.utf8CodeUnitCount), count: bytes.count)
+    }
+}
