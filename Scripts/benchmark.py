@@ -199,15 +199,20 @@ def main():
                            check=True)
 
         def reference_once(kind, path):
-            """One run of a reference reader: its rate in MB/s (None when simdjson is missing)."""
+            """One run of a reference reader, timed as qbcheck is, as a command from start to
+            exit (reading the file included): (its rate in MB/s, the rate of its parse loop
+            alone, as it prints it); None when simdjson is missing."""
             if kind == "simdjson" and not simdjson:
                 return None
             argv = [simdjson, path] if kind == "simdjson" else [reference, "foundation", path]
-            return float(subprocess.run(argv, check=True, capture_output=True, text=True).stdout.split()[-2])
+            seconds, _, status, output = run(argv, stdout=None)
+            if status != 0:
+                sys.exit(f"the {kind} reference failed on {path} (exit {status})")
+            return os.path.getsize(path) / 1e6 / seconds, float(output.split()[-2])
 
         def reference_rate(kind, path):
             rates = [reference_once(kind, path) for _ in range(options.runs)]
-            return None if rates[0] is None else statistics.median(rates)
+            return None if rates[0] is None else statistics.median(r[0] for r in rates)
 
         def check_argv(jobs, path):
             return [qbcheck, "check", "--jobs", str(jobs), "--origin", "quickbooks", "--format", "json", path]
@@ -237,10 +242,19 @@ def main():
                 references[kind].append(reference_once(kind, large))
             for jobs in (1, 2):
                 turns[jobs].append(run(check_argv(jobs, large)))
-        foundation = statistics.median(references["foundation"])
-        simd = statistics.median(references["simdjson"]) if simdjson else None
-        print(f"  Foundation JSONSerialization, per line: {foundation:.1f} MB/s (median of {len(references['foundation'])}, run by turns with qbcheck)")
-        print(f"  simdjson 3, DOM parse per line: {simd:.1f} MB/s (the same)" if simd else
+        # Every reader is timed alike, as a command from start to exit, reading the file as it
+        # goes (qbcheck) or first (the references): the issue's table (simdjson ≈ 930 MB/s on
+        # this machine kind) timed them so, and its figures are only met again that way (the
+        # parse loop alone runs at about 1,600 MB/s here). The parse loops' own rates are
+        # printed beside, and their ratios with them.
+        foundation = statistics.median(r[0] for r in references["foundation"])
+        foundation_loop = statistics.median(r[1] for r in references["foundation"])
+        simd = statistics.median(r[0] for r in references["simdjson"]) if simdjson else None
+        simd_loop = statistics.median(r[1] for r in references["simdjson"]) if simdjson else None
+        print(f"  Foundation JSONSerialization, per line: {foundation:.1f} MB/s as a command, start to exit "
+              f"(its parse loop alone: {foundation_loop:.1f} MB/s; median of {len(references['foundation'])}, run by turns with qbcheck)")
+        print(f"  simdjson 3, DOM parse per line: {simd:.1f} MB/s as a command, loading the file and parsing each line "
+              f"(its parse loop alone: {simd_loop:.1f} MB/s; the same)" if simd else
               "  simdjson: not installed (apt-get install libsimdjson-dev g++): the 0.5 × simdjson target is not measured")
         rates = {}
         for jobs, label in ((1, "qbcheck check --format json, one worker"), (2, "qbcheck check --format json --jobs 2")):
@@ -251,17 +265,18 @@ def main():
         one, two = rates[1], rates[2]
         one_peak = max(r[1] for r in turns[1])
         same_output = run(check_argv(1, large), stdout=None)[3] == run(check_argv(2, large), stdout=None)[3]
-        print(f"  ratios: {one / foundation:.2f}× Foundation" + (f", {one / simd:.3f}× simdjson" if simd else "") +
-              f"; two workers {two / one:.2f}× one, {'the same report' if same_output else 'A DIFFERENT REPORT'}")
+        print(f"  ratios, every reader timed as a command: {one / foundation:.2f}× Foundation" + (f", {one / simd:.3f}× simdjson" if simd else "") +
+              f"; against the parse loops alone: {one / foundation_loop:.2f}× Foundation" + (f", {one / simd_loop:.3f}× simdjson" if simd else ""))
+        print(f"  two workers {two / one:.2f}× one, {'the same report' if same_output else 'A DIFFERENT REPORT'}")
         if simd:
-            target("check, one worker ≥ 0.5 × simdjson", one >= 0.5 * simd, f"{one / simd:.3f}×")
-        target("check, one worker ≥ 10 × Foundation JSONSerialization", one >= 10 * foundation, f"{one / foundation:.3f}×")
+            target("check, one worker ≥ 0.5 × simdjson (both timed as commands)", one >= 0.5 * simd, f"{one / simd:.3f}×")
+        target("check, one worker ≥ 10 × Foundation JSONSerialization (both timed as commands)", one >= 10 * foundation, f"{one / foundation:.3f}×")
         target("check with both cores ≥ 1.7 × one worker (same output)", two >= 1.7 * one and same_output,
                f"{two / one:.3f}×" + ("" if same_output else ", but the reports differ"))
 
         print(f"\nmixed NDJSON (QBO customers and invoices, HubSpot contacts, invoices and line items): {mix_size / 1e6:.0f} MB, {mix_documents:,} records")
         mix_foundation = reference_rate("foundation", mix)
-        print(f"  Foundation JSONSerialization, per line: {mix_foundation:.1f} MB/s")
+        print(f"  Foundation JSONSerialization, per line: {mix_foundation:.1f} MB/s as a command")
         mix_rate, _ = check_rate(mix, mix_size, mix_documents, 1, "qbcheck check --format json, one worker")
         print(f"  ratio: {mix_rate / mix_foundation:.2f}× Foundation (HubSpot records other records refer to are kept: memory grows with them)")
 
