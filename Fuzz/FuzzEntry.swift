@@ -2,7 +2,8 @@ import QBCheckCore
 import QBCheckRules
 
 // libFuzzer entry: the reader, document recognition and every rule, on arbitrary bytes, with
-// and without an account snapshot. Built by Scripts/fuzz.sh (swiftc -sanitize=fuzzer,address).
+// and without an account snapshot; and the direct reader of NDJSON lines against the usual way.
+// Built by Scripts/fuzz.sh (swiftc -sanitize=fuzzer,address).
 
 /// A small account, so the rules that need one run too.
 private let account: AccountSnapshot = {
@@ -30,9 +31,25 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     for entry in DocumentReader.read(file) {
         if case .success(let subject) = entry { subjects.append(subject) }
     }
+    // An NDJSON line read straight into the model must read as the usual way reads it.
+    if let direct = TransactionLineReader.read(file) {
+        var usual: [(DocumentReader.Entry, Int)] = []
+        DocumentReader.forEachInLineByTape(file, reading: DocumentReader.Reading(hint: nil, skimsBulkRecords: false)) { usual.append(($0, $1)) }
+        guard usual.count == 1, case (.success(.document(let document)), let offset) = usual[0],
+              describe(document, offset: offset) == describe(direct.document, offset: direct.offset) else {
+            fatalError("the direct reader read a line otherwise than the usual way")
+        }
+    }
     let withAccount = selector & 0x80 != 0
     let context = RuleContext(account: withAccount ? account : nil, declaredOrigin: selector & 0x40 != 0 ? .hubspot : nil, batch: subjects)
     let report = RuleRegistry.engine.run(subjects, in: context)
     for finding in report.findings { _ = file.position(of: finding.position.column) }
     return 0
+}
+
+/// A document field by field, with every place.
+private func describe(_ document: Document, offset: Int) -> String {
+    var text = "\(offset) \(document.location.offset) \(document.pointer)\n"
+    dump(document.content, to: &text)
+    return text
 }

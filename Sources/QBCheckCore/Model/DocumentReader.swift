@@ -69,19 +69,21 @@ public enum DocumentReader {
         }
     }
 
-    /// One NDJSON line, read as one value when it holds a single record (the common case:
-    /// `{"Invoice": {...}, "time": ...}`), without the streaming reader's path and handlers
-    /// (five heap allocations per line). A line that holds a list of records, or that cannot be
-    /// read, goes through `forEach(in:reading:_:)`, so what is reported never differs.
+    /// One NDJSON line. A sales transaction (`{"Invoice": {...}, "time": ...}`, the common case)
+    /// is read straight into the model (`TransactionLineReader`); any other line, or one that
+    /// reader refuses, the usual way (`forEachInLineByTape`), which reports what is reported.
     public static func forEachInLine(_ file: SourceFile, reading: Reading, _ body: (Entry, Int) -> Void) {
-        // A sales transaction, read straight into the model; any other line the usual way.
+        // A first look skims transactions (`Reading.skimsBulkRecords`): the usual way does that.
         if !reading.skimsBulkRecords, let (document, offset) = TransactionLineReader.read(file) {
             return body(.success(.document(document)), offset)
         }
         forEachInLineByTape(file, reading: reading, body)
     }
 
-    /// The usual way of `forEachInLine`: the line onto a tape, and the model from the tape.
+    /// The usual way of `forEachInLine`: the line onto a tape, read as one value when it holds a
+    /// single record, without the streaming reader's path and handlers (five heap allocations
+    /// per line). A line that holds a list of records, or that cannot be read, goes through
+    /// `forEach(in:reading:_:)`, so what is reported never differs.
     package static func forEachInLineByTape(_ file: SourceFile, reading: Reading, _ body: (Entry, Int) -> Void) {
         guard case .success(let node) = JSONReader.readSingleNode(file) else { return forEach(in: file, reading: reading, body) }
         // An entity and `time`: read as `read` reads it first, with no list of results made

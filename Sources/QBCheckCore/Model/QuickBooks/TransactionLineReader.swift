@@ -67,7 +67,8 @@ package struct TransactionLineReader {
         return (document, start)
     }
 
-    /// The sales transaction a wrapper's member name announces.
+    /// The sales transaction a wrapper's member name announces (`QBOEntity.transactionNames`,
+    /// told from the bytes).
     private static func transactionName(_ name: UnsafeBufferPointer<UInt8>) -> String? {
         if equals(name, "Invoice") { return "Invoice" }
         if equals(name, "CreditMemo") { return "CreditMemo" }
