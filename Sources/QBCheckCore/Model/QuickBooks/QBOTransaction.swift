@@ -101,9 +101,9 @@ public struct QBOLine: Sendable {
     }
 
     public let location: Location
-    // Variables only so that a line is filled in place, in its invoice's array: a line
-    // made apart and then appended was copied there (a retain and a release of each of its
-    // strings), eight times per invoice. `kind` is always read.
+    // Variables so that the readers fill a line field by field: `read` in place, in its
+    // invoice's array; `TransactionLineReader` apart, appending it whole (plain memory: the
+    // copy holds no reference to count). `kind` is always read.
     public internal(set) var kind: Kind = .descriptionOnly
     /// `DetailType` as written.
     public internal(set) var detailType: Located<FileText>?
