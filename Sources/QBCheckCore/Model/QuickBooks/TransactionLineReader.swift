@@ -220,18 +220,7 @@ package struct TransactionLineReader {
                 let location = here
                 var amount: Located<ExactDecimal>?
                 if byte == UInt8(ascii: "{") {
-                    var seen = false
-                    if try open(UInt8(ascii: "{")) {
-                        repeat {
-                            if equals(try memberName(), "Amount") {
-                                guard !seen else { throw Self.refusal }
-                                seen = true
-                                amount = try decimal()
-                            } else {
-                                try skipValue()
-                            }
-                        } while try more(closing: UInt8(ascii: "}"))
-                    }
+                    if let entry = try onlyMember(named: "Amount") { amount = try decimal(entry) }
                 } else {
                     try skipValue()
                 }
@@ -271,20 +260,8 @@ package struct TransactionLineReader {
     /// `MetaData.CreateTime`.
     private mutating func createTime() throws(JSONSyntaxError) -> Located<FileText>? {
         if try skipNull() { return nil }
-        var createTime: Located<FileText>?
-        var seen = false
-        if try open(UInt8(ascii: "{")) {
-            repeat {
-                if equals(try memberName(), "CreateTime") {
-                    guard !seen else { throw Self.refusal }
-                    seen = true
-                    createTime = try fileText()
-                } else {
-                    try skipValue()
-                }
-            } while try more(closing: UInt8(ascii: "}"))
-        }
-        return createTime
+        guard let entry = try onlyMember(named: "CreateTime") else { return nil }
+        return try fileText(entry)
     }
 
     // MARK: Values, as `FieldReader` reads them
@@ -293,11 +270,18 @@ package struct TransactionLineReader {
     /// when the reference or its value is null, or it has none.
     private mutating func referenceValue() throws(JSONSyntaxError) -> JSONTape.Entry? {
         if try skipNull() { return nil }
+        guard let value = try onlyMember(named: "value"), value.kind != .null else { return nil }
+        return value
+    }
+
+    /// The member `name` of the object at the cursor, the others stepped over: the entry of its
+    /// value, which must be no object or array (the model reads none there); nil when it has
+    /// none. A repeated name is refused (the usual way keeps the last).
+    private mutating func onlyMember(named name: StaticString) throws(JSONSyntaxError) -> JSONTape.Entry? {
         var value: JSONTape.Entry?
         if try open(UInt8(ascii: "{")) {
             repeat {
-                if equals(try memberName(), "value") {
-                    // The usual way keeps the last of a repeated name.
+                if equals(try memberName(), name) {
                     guard value == nil else { throw Self.refusal }
                     value = try scalar()
                 } else {
@@ -305,7 +289,6 @@ package struct TransactionLineReader {
                 }
             } while try more(closing: UInt8(ascii: "}"))
         }
-        guard let value, value.kind != .null else { return nil }
         return value
     }
 
@@ -334,11 +317,11 @@ package struct TransactionLineReader {
 
     /// A text left in the file (`FieldReader.asFileText`).
     private mutating func fileText() throws(JSONSyntaxError) -> Located<FileText>? {
-        let entry = try scalar()
-        return entry.kind == .null ? nil : try fileText(entry)
+        try fileText(try scalar())
     }
 
-    private func fileText(_ entry: JSONTape.Entry) throws(JSONSyntaxError) -> Located<FileText> {
+    private func fileText(_ entry: JSONTape.Entry) throws(JSONSyntaxError) -> Located<FileText>? {
+        if entry.kind == .null { return nil }
         guard entry.kind == .string || entry.kind == .number else { throw Self.refusal }
         return Located(FileText(length: Int(entry.extent), isQuoted: entry.kind == .string, hasEscapes: entry.hasEscapes),
                        at: Location(offset: entry.offset))
@@ -347,7 +330,10 @@ package struct TransactionLineReader {
     /// An amount, read from the bytes as `FieldReader`'s fast way reads it; any other (spaces,
     /// escapes, out of range) is refused, for the usual way's wording.
     private mutating func decimal() throws(JSONSyntaxError) -> Located<ExactDecimal>? {
-        let entry = try scalar()
+        try decimal(try scalar())
+    }
+
+    private func decimal(_ entry: JSONTape.Entry) throws(JSONSyntaxError) -> Located<ExactDecimal>? {
         if entry.kind == .null { return nil }
         guard entry.kind == .number || entry.kind == .string, !entry.hasEscapes else { throw Self.refusal }
         let text = raw(entry)
