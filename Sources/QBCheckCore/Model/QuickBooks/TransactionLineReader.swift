@@ -297,8 +297,8 @@ package struct TransactionLineReader {
     /// This walk for one wanted member is written out here, for a tax line's `Amount` and for
     /// `MetaData.CreateTime`: one helper for the three ran 1–2 % more instructions of a check
     /// (callgrind). A member's name is read into a constant before it is compared: read inside
-    /// the comparison's arguments (`equals(try memberName(), …)`), `self` was copied whole for
-    /// the call while the reading changed it.
+    /// the arguments of a call on the reader (`equals(try memberName(), …)`, when `equals` was
+    /// the reader's), `self` was copied whole for the call while the reading changed it.
     private mutating func referenceValue() throws(JSONSyntaxError) -> JSONTape.Entry? {
         if try skipNull() { return nil }
         var value: JSONTape.Entry?
