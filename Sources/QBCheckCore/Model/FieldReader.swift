@@ -164,13 +164,8 @@ public struct FieldReader {
     /// A string, or an id that arrives as a number, left in the file (`FileText`): nothing is
     /// made until it is read.
     public func asFileText() throws(ShapeError) -> Located<FileText> {
-        let entry = withTape { $0.entries[index] }
-        switch entry.kind {
-        case .string, .number:
-            return Located(FileText(length: Int(entry.extent), isQuoted: entry.kind == .string, hasEscapes: entry.hasEscapes),
-                           at: Location(offset: entry.offset))
-        default: throw wrongType("a string")
-        }
+        guard let text = withTape({ $0.entries[index] }).fileText else { throw wrongType("a string") }
+        return text
     }
 
     /// The `value` of a QBO reference, left in the file (see `asFileText`).
@@ -184,10 +179,7 @@ public struct FieldReader {
     private var fastDecimal: ExactDecimal? {
         let kind = kind(index)
         guard kind == .number || kind == .string else { return nil }
-        let decimal = withTape { $0.withRawText(at: index) { raw -> ExactDecimal? in
-            guard let first = raw.first, let last = raw.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 else { return nil }
-            return ExactDecimal(utf8: raw)
-        } }
+        let decimal = withTape { $0.withRawText(at: index) { ExactDecimal(untrimmed: $0) } }
         return decimal ?? nil
     }
 
@@ -254,4 +246,14 @@ extension Node {
 
     /// The node's field reader; use it only while the node is alive (see `withFields`).
     var fields: FieldReader { FieldReader(tape: tape, index: index) }
+}
+
+extension ExactDecimal {
+    /// An amount read straight from the bytes of a number, or of a string without escapes, when
+    /// they need no trimming (nearly always); nil for any other text, valid or not, which goes
+    /// the way through text (`FieldReader.asDecimal`), whose wording reports it.
+    init?(untrimmed raw: UnsafeBufferPointer<UInt8>) {
+        guard let first = raw.first, let last = raw.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 else { return nil }
+        self.init(utf8: raw)
+    }
 }

@@ -24,6 +24,14 @@ public struct FileText: Sendable {
     }
 }
 
+extension JSONTape.Entry {
+    /// A string's or number's text left in the file, where it stands; nil for other values.
+    var fileText: Located<FileText>? {
+        guard kind == .string || kind == .number else { return nil }
+        return Located(FileText(length: Int(extent), isQuoted: kind == .string, hasEscapes: hasEscapes), at: Location(offset: offset))
+    }
+}
+
 extension SourceFile {
     /// The bytes of `text` as written in this file, escapes not decoded; empty when the text is
     /// not from this file (a `FileText` read from another file is a mistake, never a crash).

@@ -348,9 +348,8 @@ package struct TransactionLineReader {
     }
 
     private func fileText(_ entry: JSONTape.Entry) throws(JSONSyntaxError) -> Located<FileText> {
-        guard entry.kind == .string || entry.kind == .number else { throw Self.refusal }
-        return Located(FileText(length: Int(entry.extent), isQuoted: entry.kind == .string, hasEscapes: entry.hasEscapes),
-                       at: Location(offset: entry.offset))
+        guard let text = entry.fileText else { throw Self.refusal }
+        return text
     }
 
     /// An amount, read from the bytes as `FieldReader`'s fast way reads it; any other (spaces,
@@ -359,9 +358,7 @@ package struct TransactionLineReader {
         let entry = try scalar()
         if entry.kind == .null { return nil }
         guard entry.kind == .number || entry.kind == .string, !entry.hasEscapes else { throw Self.refusal }
-        let text = raw(entry)
-        guard let first = text.first, let last = text.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80,
-              let decimal = ExactDecimal(utf8: text) else { throw Self.refusal }
+        guard let decimal = ExactDecimal(untrimmed: raw(entry)) else { throw Self.refusal }
         return Located(decimal, at: Location(offset: entry.offset))
     }
 
