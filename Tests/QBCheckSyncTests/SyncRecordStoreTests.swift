@@ -76,6 +76,35 @@ import Testing
         }
         #expect(try store.records().isEmpty)
     }
+
+    /// Statements are prepared once and kept: each use must see its own values, a failed use
+    /// must leave the statement usable and no lock behind, and a changed schema must be seen.
+    @Test func keptStatementsAnswerEachUseAfresh() throws {
+        let store = try store()
+        let database = store.database
+        let insert = "INSERT INTO records (object, hubspot_id, status) VALUES ('contacts', ?, ?)"
+        try database.query(insert, [.text("1"), .text("synced")])
+        #expect(throws: SQLiteError.self) { try database.query(insert, [.text("2"), .text("unknown")]) }
+        try database.query(insert, [.text("3"), .text("synced")])
+        let select = "SELECT hubspot_id FROM records WHERE hubspot_id = ?"
+        #expect(try database.query(select, [.text("1")]) == [[.text("1")]])
+        #expect(try database.query(select, [.text("2")]).isEmpty, "the refused insert left nothing")
+        #expect(try database.query(select, [.text("3")]) == [[.text("3")]])
+        // A value left out is null, not the one the last use bound.
+        #expect(try database.query("SELECT ?1 IS NULL", [.integer(1)]) == [[.integer(0)]])
+        #expect(try database.query("SELECT ?1 IS NULL") == [[.integer(1)]])
+        try database.transaction { () throws(SQLiteError) in _ = try database.query(insert, [.text("4"), .text("synced")]) }
+        // A kept statement sees a column added after it was prepared.
+        try database.query("SELECT * FROM activity")
+        try database.execute("ALTER TABLE activity ADD COLUMN note TEXT")
+        try database.query("INSERT INTO activity (record, time, action, outcome, note) VALUES (1, 't', 'a', 'o', 'n')")
+        #expect(try database.query("SELECT * FROM activity").first?.count == 7)
+        // More distinct texts than are kept: the oldest are let go, every answer still right.
+        for number in 0..<200 {
+            #expect(try database.query("SELECT \(number) + ?", [.integer(1)]) == [[.integer(Int64(number) + 1)]])
+        }
+        #expect(try database.query(select, [.text("4")]) == [[.text("4")]])
+    }
 }
 
 /// Schema version 1 as it shipped, to test the migration from it.

@@ -4,7 +4,7 @@ import Synchronization
 /// The system's SQLite behind a lock: one connection, used from any thread, one statement at a
 /// time. Values go in and out as `SQLiteValue`s, never as interpolated SQL.
 public final class SQLiteDatabase: Sendable {
-    private let connection: Mutex<OpaquePointer?>
+    private let connection: Mutex<Connection>
     /// How many transactions are open: inner ones are savepoints.
     private let depth = Mutex(0)
     public let path: String
@@ -20,22 +20,53 @@ public final class SQLiteDatabase: Sendable {
         }
         // Another process holding the write lock makes us wait, not fail, for a while.
         sqlite3_busy_timeout(handle, 5_000)
-        connection = Mutex(handle)
+        connection = Mutex(Connection(handle: handle))
         self.path = path
     }
 
     deinit {
-        connection.withLock { handle in
-            sqlite3_close(handle)
-            handle = nil
+        connection.withLock { connection in
+            connection.forgetStatements()
+            sqlite3_close(connection.handle)
+            connection.handle = nil
         }
+    }
+
+    /// The open connection and its prepared statements, by their SQL.
+    ///
+    /// A statement is prepared once and kept: the sync asks the same few questions for every
+    /// record, and compiling the SQL each time was a sixth of a whole sync's time.
+    private struct Connection {
+        var handle: OpaquePointer?
+        var statements: [String: OpaquePointer] = [:]
+
+        mutating func statement(_ sql: String) throws(SQLiteError) -> OpaquePointer {
+            if let statement = statements[sql] { return statement }
+            var statement: OpaquePointer?
+            guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
+                sqlite3_finalize(statement)
+                throw SQLiteError(message: String(cString: sqlite3_errmsg(handle)))
+            }
+            // The store's SQL is a few dozen fixed texts; a caller building SQL from values
+            // must not make the cache grow without end.
+            if statements.count >= Self.statementsKept { forgetStatements() }
+            statements[sql] = statement
+            return statement
+        }
+
+        mutating func forgetStatements() {
+            for statement in statements.values { sqlite3_finalize(statement) }
+            statements = [:]
+        }
+
+        static let statementsKept = 64
     }
 
     /// Runs statements without results (several, separated by semicolons, for schemas).
     public func execute(_ sql: String) throws(SQLiteError) {
-        try connection.withLock { (handle) throws(SQLiteError) in
+        try connection.withLock { (connection) throws(SQLiteError) in
             var error: UnsafeMutablePointer<CChar>?
-            guard sqlite3_exec(handle, sql, nil, nil, &error) == SQLITE_OK else {
+            guard sqlite3_exec(connection.handle, sql, nil, nil, &error) == SQLITE_OK else {
                 let message = error.map { String(cString: $0) } ?? "statement failed"
                 sqlite3_free(error)
                 throw SQLiteError(message: message)
@@ -46,12 +77,14 @@ public final class SQLiteDatabase: Sendable {
     /// Runs one statement with bound values and returns its rows.
     @discardableResult
     public func query(_ sql: String, _ values: [SQLiteValue] = []) throws(SQLiteError) -> [[SQLiteValue]] {
-        try connection.withLock { (handle) throws(SQLiteError) -> [[SQLiteValue]] in
-            var statement: OpaquePointer?
-            guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
-                throw SQLiteError(message: String(cString: sqlite3_errmsg(handle)))
+        try connection.withLock { (connection) throws(SQLiteError) -> [[SQLiteValue]] in
+            let handle = connection.handle
+            let statement = try connection.statement(sql)
+            // Ready for the next use, and its read or write lock let go, whatever happens here.
+            defer {
+                sqlite3_reset(statement)
+                sqlite3_clear_bindings(statement)
             }
-            defer { sqlite3_finalize(statement) }
             for (index, value) in values.enumerated() {
                 let position = Int32(index + 1)
                 let status: Int32 = switch value {
