@@ -38,8 +38,7 @@ import Testing
         }
         let (account, errors) = AccountLoader(fileSystem: .inMemory(files)).load(Self.directory)
         #expect(errors.isEmpty, "\(errors)")
-        let changes = SyncPlanner().plan(.contacts, account: account, files: SnapshotFiles(account: account, fileSystem: .inMemory(files)),
-                                         records: try store.allRecords(), notes: [])
+        let changes = SyncPlanner().plan(.contacts, account: account, records: try store.allRecords(), notes: [])
         return changes.map { change in
             "\(change.action.rawValue) \(change.target.rawValue)" + change.fields.map { " \($0.name)=\($0.to)" }.joined()
         }

@@ -22,6 +22,16 @@ public enum JSONReader {
         forEachTape(in: file, maxDepth: maxDepth) { body($0.map { $0.value(at: 0) }) }
     }
 
+    /// The value that starts at `offset`, read alone: a record a document was read from, without
+    /// reading the rest of its file. Nil when no value starts there.
+    public static func value(in file: SourceFile, at offset: Int, maxDepth: Int = 512) -> JSONValue? {
+        guard file.bytes.indices.contains(offset) else { return nil }
+        return file.bytes.withUnsafeBufferPointer { buffer in
+            var parser = JSONParser(bytes: buffer, source: file.bytes, start: offset, end: buffer.count, maxDepth: maxDepth)
+            return (try? parser.readValue())?.value(at: 0)
+        }
+    }
+
     /// Each top-level value as a tape (entry 0 is the value).
     static func forEachTape(in file: SourceFile, maxDepth: Int = 512, _ body: (Result<JSONTape, JSONSyntaxError>) -> Void) {
         file.bytes.withUnsafeBufferPointer { buffer in

@@ -29,7 +29,7 @@ struct SideRecord: Sendable {
     }
 }
 
-/// The records of both sides of one object pair, read from the snapshot's files.
+/// The records of both sides of one object pair, as the snapshot's files hold them.
 struct PairRecords: Sendable {
     var quickbooks: [SideRecord] = []
     var hubspot: [SideRecord] = []
@@ -37,14 +37,14 @@ struct PairRecords: Sendable {
     /// HubSpot records of other types the pair refers to, by type and id (line items, companies).
     var related: [CRMObjectType: [String: JSONTree]] = [:]
 
-    init(object: SyncPair.Object, account: AccountSnapshot, files: SnapshotFiles) {
+    init(object: SyncPair.Object, account: AccountSnapshot) {
         for document in account.quickbooks {
             guard SyncPair.source(of: document)?.object == object, let id = document.recordID,
-                  let tree = files.tree(of: document) else { continue }
+                  let tree = document.tree else { continue }
             quickbooks.append(SideRecord(side: .quickbooks, id: id, document: document, tree: tree))
         }
         for document in account.hubspot {
-            guard let crm = document.crmObject, let id = crm.id?.value, let tree = files.tree(of: document) else { continue }
+            guard let crm = document.crmObject, let id = crm.id?.value, let tree = document.tree else { continue }
             if SyncPair.source(of: document)?.object == object {
                 hubspot.append(SideRecord(side: .hubspot, id: id, document: document, tree: tree))
             } else if [.lineItems, .companies].contains(crm.type) {
@@ -54,17 +54,13 @@ struct PairRecords: Sendable {
     }
 }
 
-/// The snapshot's exported files as JSON trees, read once each.
-public struct SnapshotFiles: Sendable {
-    public private(set) var files: [String: ExportFile] = [:]
-
-    public init(account: AccountSnapshot, fileSystem: FileSystem) {
-        for name in Set(account.allDocuments.map(\.file.name)) {
-            if let file = ExportFile.read(name, fileSystem: fileSystem) { files[name] = file }
-        }
-    }
-
-    func tree(of document: Document) -> JSONTree? {
-        files[document.file.name]?.record(at: document.location.offset, pointer: document.pointer)
+extension Document {
+    /// The JSON the record was read from, as a tree the planner can compare, map and write.
+    ///
+    /// Read from the record's own bytes when the planner asks: reading every file of the
+    /// snapshot into trees, for each object pair, built the invoices' trees for the contacts
+    /// and freed them again, a tenth of a sync plan's time.
+    public var tree: JSONTree? {
+        JSONReader.value(in: file, at: location.offset).map(JSONTree.init)
     }
 }

@@ -38,7 +38,7 @@ public struct SyncPlanner: Sendable {
     }
 
     /// The changes of one object pair, judged. `records` are the sync records of every pair.
-    public func plan(_ object: SyncPair.Object, account: AccountSnapshot, files: SnapshotFiles, records: [SyncRecordStore.Record],
+    public func plan(_ object: SyncPair.Object, account: AccountSnapshot, records: [SyncRecordStore.Record],
                      notes: [SettingsNote]) -> [PlannedChange] {
         var settings = Self.effectiveSettings(account)
         guard var objectSync = settings.objectSync(object), objectSync.enabled,
@@ -67,7 +67,7 @@ public struct SyncPlanner: Sendable {
         }
 
         let context = RuleContext(account: account, settings: settings)
-        var pairRecords = PairRecords(object: object, account: account, files: files)
+        var pairRecords = PairRecords(object: object, account: account)
         if object == .invoices {
             let lineItems = pairRecords.related[.lineItems] ?? [:]
             for index in pairRecords.hubspot.indices {
@@ -87,8 +87,8 @@ public struct SyncPlanner: Sendable {
             object: object, settings: settings, objectSync: objectSync, fields: fields, records: pairRecords,
             stored: records.filter { $0.object == object.rawValue }, customerOfContact: customerOfContact, contactOfCustomer: contactOfCustomer,
             context: context, filters: FilterEvaluator(context: context, account: account, setupDate: settings.setupDate?.value),
-            quickbooksItems: Self.quickbooksRecords(account, files) { $0.isItem },
-            quickbooksCustomers: Self.quickbooksRecords(account, files) { $0.nameEntity?.entity == "Customer" })
+            quickbooksItems: Self.quickbooksRecords(account) { $0.isItem },
+            quickbooksCustomers: Self.quickbooksRecords(account) { $0.nameEntity?.entity == "Customer" })
         var drafts = planner.plan()
         if object == .products, let draft = customLineItemDraft(account: account, settings: settings, pairRecords: pairRecords) {
             drafts.append(draft)
@@ -98,10 +98,10 @@ public struct SyncPlanner: Sendable {
 
     /// QBO records of one kind by `Id`, as JSON (items: categories and groups included, since
     /// invoice lines may name any item).
-    private static func quickbooksRecords(_ account: AccountSnapshot, _ files: SnapshotFiles, where kind: (Document) -> Bool) -> [String: JSONTree] {
+    private static func quickbooksRecords(_ account: AccountSnapshot, where kind: (Document) -> Bool) -> [String: JSONTree] {
         var records: [String: JSONTree] = [:]
         for document in account.quickbooks where kind(document) {
-            guard let id = document.recordID, records[id] == nil, let tree = files.tree(of: document) else { continue }
+            guard let id = document.recordID, records[id] == nil, let tree = document.tree else { continue }
             records[id] = tree
         }
         return records

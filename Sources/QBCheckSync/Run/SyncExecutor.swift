@@ -55,8 +55,7 @@ public struct SyncExecutor: Sendable {
                     account = reloaded
                 }
                 report.reached.append(object)
-                let changes = planner.plan(object, account: account, files: SnapshotFiles(account: account, fileSystem: fileSystem),
-                                           records: try store.allRecords(), notes: report.settingsNotes)
+                let changes = planner.plan(object, account: account, records: try store.allRecords(), notes: report.settingsNotes)
                 let first = report.entries.endIndex
                 report.entries += try record(changes)
                 checkpoint("planned \(object.rawValue)")
