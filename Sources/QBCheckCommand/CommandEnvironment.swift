@@ -21,6 +21,9 @@ public struct CommandEnvironment: Sendable {
     public var confirm: (@Sendable (String) -> Bool)?
     /// The cores the process may use: how many threads read when `--jobs` is not given.
     public var cores = 1
+    /// Takes what a command held when it is done and the process is about to exit, so it is
+    /// not freed piece by piece (`ProcessExit.leave`); nil frees it as usual.
+    public var leaveForExit: (@Sendable (any Sendable) -> Void)?
 
     public init(fileSystem: FileSystem, readStandardInput: @escaping @Sendable () -> [UInt8], currentDirectory: String,
                 progress: (@Sendable (RunProgress) -> Void)? = nil) {

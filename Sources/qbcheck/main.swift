@@ -18,6 +18,7 @@ let variables = ProcessInfo.processInfo.environment
 if let now = variables["QBCHECK_NOW"] { environment.clock = { now } }
 if let killAt = variables["QBCHECK_KILL_AT"].flatMap(Int.init) { environment.checkpoint = CheckpointKiller(at: killAt).reached }
 environment.emit = { text in FileHandle.standardOutput.write(Data(text.utf8)) }
+environment.leaveForExit = ProcessExit.leave
 if isatty(STDIN_FILENO) == 1 {
     environment.confirm = { question in
         FileHandle.standardError.write(Data("\(question) [y/N] ".utf8))

@@ -1,6 +1,7 @@
 import Foundation
 import QBCheckCommand
 import QBCheckSync
+import Synchronization
 import Testing
 
 /// `qbcheck sync plan`: what the sync would do, in both directions, with each verdict; and that
@@ -90,5 +91,19 @@ import Testing
         #expect(unknown.standardError.contains("apply"))
         #expect(SyncFixture.run(["sync", "pause", "deals"]).standardError.contains("unknown object 'deals': use contacts, products, invoices"))
         #expect(SyncFixture.run(["sync", "status", "--format", "csv"]).standardError.contains("--format csv is for sync export"))
+    }
+
+    /// The executable lets a plan's trees, records and report go with the process
+    /// (`ProcessExit.leave`) instead of freeing them one by one: the plan must read the same.
+    @Test func aPlanLeavesWhatItHeldForTheExitAndReadsTheSame() throws {
+        let account = try SyncFixture.copy("ready")
+        defer { SyncFixture.remove(account) }
+        let left = Mutex(0)
+        var environment = SyncFixture.environment()
+        environment.leaveForExit = { _ in left.withLock { $0 += 1 } }
+        let leaving = SyncFixture.run(["sync", "plan", account, "--format", "json"], environment: environment)
+        #expect(left.withLock { $0 } == 1)
+        #expect(leaving == SyncFixture.run(["sync", "plan", account, "--format", "json"]))
+        #expect(leaving.exitCode == 0)
     }
 }

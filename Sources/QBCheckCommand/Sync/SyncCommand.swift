@@ -40,10 +40,18 @@ enum SyncCommand {
                 return failure("\(options.account): error: \(error.message)")
             }
             let executor = SyncExecutor(directory: options.account, fileSystem: fileSystem, store: store, connector: connector.connector, now: environment.clock)
-            return result(executor.run(), options: options, environment: environment, dryRun: true)
+            let report = executor.run()
+            // Both accounts' files, the copied records and the report, all in memory.
+            environment.leaveForExit?(PlanLeftovers(executor: executor, report: report))
+            return result(report, options: options, environment: environment, dryRun: true)
         } catch {
             return failure("\(options.account): error: \(error.message)")
         }
+    }
+
+    private struct PlanLeftovers: Sendable {
+        var executor: SyncExecutor
+        var report: SyncRunReport
     }
 
     private static func apply(_ options: SyncOptions, environment: CommandEnvironment, locked: Bool) -> CommandResult {
