@@ -18,4 +18,29 @@ import Testing
         #expect(read["text"]?.string == text)
         #expect(written.hasSuffix(#","list":["",-3,null]}"#))
     }
+
+    /// Reports and exported files are compared byte for byte: the layout is part of the output.
+    @Test func containersAreLaidOutOneItemPerLineOrOnOneLine() {
+        let value = JSONWriter.Value.object([
+            ("a", .array([.integer(1), .object([]), .array([]), .object([("b", .null)])])),
+            ("c", .number("100.00")), ("d", .bool(false)),
+        ])
+        #expect(JSONWriter(indent: 2).write(value) == """
+            {
+              "a": [
+                1,
+                {},
+                [],
+                {
+                  "b": null
+                }
+              ],
+              "c": 100.00,
+              "d": false
+            }
+            """)
+        #expect(JSONWriter(indent: 0).write(value) == #"{"a":[1,{},[],{"b":null}],"c":100.00,"d":false}"#)
+        #expect(JSONWriter(indent: 4).write(.array([.string("x")])) == "[\n    \"x\"\n]")
+        #expect(JSONWriter().write(.string("é\u{1}")) == #""é\u0001""#)
+    }
 }

@@ -101,4 +101,17 @@ import Testing
         #expect(NSDictionary(dictionary: fromLines) == NSDictionary(dictionary: fromPages))
         #expect(SyncFixture.changes(fromLines).contains("contacts create hubspot from 29: committed → 1002"))
     }
+
+    /// A tree writes itself through the writer's own layout: the same text as the writer gives
+    /// for the same document, at either indent, and it reads back as the same tree.
+    @Test func aTreeIsWrittenAsTheWriterWritesTheSameDocument() throws {
+        let text = #"{"QueryResponse":{"Customer":[{"Id":"1","Balance":100.00,"Active":true,"Notes":"a\"b\\c\n\u0001é","Tags":[],"Meta":{}}],"startPosition":1},"time":null}"#
+        let tree = try #require(JSONTree.parse(text))
+        let value = try JSONReader.readSingle(SourceFile(name: "t.json", text: text)).get().writerValue
+        for indent in [0, 2] {
+            #expect(tree.written(indent: indent) == JSONWriter(indent: indent).write(value))
+            #expect(JSONTree.parse(tree.written(indent: indent)) == tree)
+        }
+        #expect(tree.written(indent: 0) == text, "compact text is written back byte for byte")
+    }
 }

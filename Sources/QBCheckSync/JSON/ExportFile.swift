@@ -40,10 +40,17 @@ public struct ExportFile: Sendable, Equatable {
 
     /// The file's text: pretty JSON, or one compact document per line.
     public var bytes: [UInt8] {
+        var text = JSONWriter.Text()
         if lineDelimited {
-            return Array(roots.map { $0.tree.written(indent: 0) + "\n" }.joined().utf8)
+            for root in roots {
+                root.tree.write(with: JSONWriter(indent: 0), level: 0, into: &text)
+                text.append(raw: "\n")
+            }
+        } else {
+            (roots.first?.tree ?? .null).write(with: JSONWriter(indent: 2), level: 0, into: &text)
+            text.append(raw: "\n")
         }
-        return Array(((roots.first?.tree ?? .null).written(indent: 2) + "\n").utf8)
+        return text.bytes
     }
 }
 

@@ -115,17 +115,25 @@ public indirect enum JSONTree: Sendable, Equatable {
 
     /// JSON text; `indent` 0 writes it on one line.
     public func written(indent: Int = 2) -> String {
-        JSONWriter(indent: indent).write(writerValue)
+        var text = JSONWriter.Text()
+        write(with: JSONWriter(indent: indent), level: 0, into: &text)
+        return text.string
     }
 
-    var writerValue: JSONWriter.Value {
+    /// Written as it stands, laid out by the writer as every report is: turned into the
+    /// writer's values first, each record written was built twice.
+    func write(with writer: JSONWriter, level: Int, into text: inout JSONWriter.Text) {
         switch self {
-        case .null: .null
-        case .bool(let flag): .bool(flag)
-        case .number(let text): .number(text)
-        case .string(let text): .string(text)
-        case .array(let elements): .array(elements.map(\.writerValue))
-        case .object(let members): .object(members.map { ($0.key, $0.value.writerValue) })
+        case .null: text.append(raw: "null")
+        case .bool(let flag): text.append(raw: flag ? "true" : "false")
+        case .number(let number): text.append(raw: number)
+        case .string(let string): text.append(quoted: string)
+        case .array(let elements):
+            writer.writeArray(elements, level: level, into: &text) { element, level, text in element.write(with: writer, level: level, into: &text) }
+        case .object(let members):
+            writer.writeObject(members, level: level, into: &text, key: \.key) { member, level, text in
+                member.value.write(with: writer, level: level, into: &text)
+            }
         }
     }
 }
