@@ -39,6 +39,7 @@ public struct JSONWriter: Sendable {
             text.withUTF8 { bytes.append(contentsOf: $0) }
         }
 
+        @usableFromInline
         mutating func append(_ byte: UInt8) {
             bytes.append(byte)
         }
@@ -88,7 +89,9 @@ public struct JSONWriter: Sendable {
     }
 
     /// An array laid out as this writer lays them out; `element` writes each element at the
-    /// level it is given. Any tree of values can be written with this and `writeObject`.
+    /// level it is given. Any tree of values can be written with this and `writeObject`
+    /// (inlinable, so a caller's tree is written by code made for its types).
+    @inlinable
     public func writeArray<Elements: Collection>(_ elements: Elements, level: Int, into text: inout Text,
                                                  element: (Elements.Element, Int, inout Text) -> Void) {
         writeContainer(elements, open: UInt8(ascii: "["), close: UInt8(ascii: "]"), level: level, into: &text) { item, level, text in
@@ -97,6 +100,7 @@ public struct JSONWriter: Sendable {
     }
 
     /// An object laid out as this writer lays them out: members in the order given.
+    @inlinable
     public func writeObject<Members: Collection>(_ members: Members, level: Int, into text: inout Text, key: (Members.Element) -> String,
                                                  value: (Members.Element, Int, inout Text) -> Void) {
         writeContainer(members, open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), level: level, into: &text) { member, level, text in
@@ -109,7 +113,8 @@ public struct JSONWriter: Sendable {
 
     /// One item per line, indented a level deeper than the brackets; all on one line when
     /// `indent` is 0; `[]` and `{}` when empty.
-    private func writeContainer<Items: Collection>(_ items: Items, open: UInt8, close: UInt8, level: Int, into text: inout Text,
+    @inlinable
+    func writeContainer<Items: Collection>(_ items: Items, open: UInt8, close: UInt8, level: Int, into text: inout Text,
                                                    item: (Items.Element, Int, inout Text) -> Void) {
         text.append(open)
         guard !items.isEmpty else {
@@ -127,7 +132,8 @@ public struct JSONWriter: Sendable {
         text.append(close)
     }
 
-    private func newline(level: Int, into text: inout Text) {
+    @usableFromInline
+    func newline(level: Int, into text: inout Text) {
         guard indent > 0 else { return }
         text.append(UInt8(ascii: "\n"))
         for _ in 0..<(indent * level) { text.append(UInt8(ascii: " ")) }
