@@ -118,6 +118,8 @@ public enum QBCheckTool {
         // The errors of the QBO records, found as they were read again, come first, as their
         // folder is read first.
         result.report.inputErrors = result.report.inputErrors + errors
+        // A million customers' names and the items, with every finding: the exit frees them.
+        environment.leaveForExit?(snapshot)
         return deliver(result.report, options: options, environment: environment) { format in
             switch format {
             case .json: PreflightJSON.render(result)

@@ -3,6 +3,7 @@ import QBCheckCommand
 import QBCheckCore
 import QBCheckPreflight
 import QBCheckRules
+import Synchronization
 import Testing
 
 /// `qbcheck preflight` on the example accounts, as a new user runs it.
@@ -16,6 +17,19 @@ import Testing
     func json(_ account: String) throws -> [String: Any] {
         let result = run(["preflight", "--account", Self.accounts.appendingPathComponent(account).path, "--format", "json"])
         return try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+    }
+
+    /// The executable lets the account go with the process (`ProcessExit.leave`): the report
+    /// must read the same.
+    @Test func preflightLeavesTheAccountForTheExitAndReadsTheSame() throws {
+        let arguments = ["preflight", Self.accounts.appendingPathComponent("failing").path, "--format", "json"]
+        let left = Mutex(0)
+        var environment = CommandEnvironment.live(currentDirectory: Golden.repository.path) { [] }
+        environment.leaveForExit = { _ in left.withLock { $0 += 1 } }
+        let leaving = QBCheckTool.run(arguments, environment: environment)
+        #expect(left.withLock { $0 } == 1)
+        #expect(leaving == run(arguments))
+        #expect(leaving.exitCode == ExitCode.findings)
     }
 
     @Test func theReadyAccountPassesClean() throws {
