@@ -115,7 +115,7 @@ public struct JSONWriter: Sendable {
     /// `indent` is 0; `[]` and `{}` when empty.
     @inlinable
     func writeContainer<Items: Collection>(_ items: Items, open: UInt8, close: UInt8, level: Int, into text: inout Text,
-                                                   item: (Items.Element, Int, inout Text) -> Void) {
+                                           item: (Items.Element, Int, inout Text) -> Void) {
         text.append(open)
         guard !items.isEmpty else {
             text.append(close)

@@ -43,12 +43,14 @@ struct PairRecords: Sendable {
                   let tree = document.tree else { continue }
             quickbooks.append(SideRecord(side: .quickbooks, id: id, document: document, tree: tree))
         }
+        // A record's JSON is read only for the records the pair uses (not the contacts, say,
+        // when invoices are planned).
         for document in account.hubspot {
-            guard let crm = document.crmObject, let id = crm.id?.value, let tree = document.tree else { continue }
+            guard let crm = document.crmObject, let id = crm.id?.value else { continue }
             if SyncPair.source(of: document)?.object == object {
-                hubspot.append(SideRecord(side: .hubspot, id: id, document: document, tree: tree))
+                if let tree = document.tree { hubspot.append(SideRecord(side: .hubspot, id: id, document: document, tree: tree)) }
             } else if [.lineItems, .companies].contains(crm.type) {
-                related[crm.type, default: [:]][id] = tree
+                if let tree = document.tree { related[crm.type, default: [:]][id] = tree }
             }
         }
     }
