@@ -23,7 +23,9 @@ import Testing
             }
             guard let (export, lineStarts) = files[name] else { continue }
             let offset = JSONReader.isLineDelimited(name: name) ? lineStarts[document.file.firstLine - 1] + document.location.offset : document.location.offset
-            let whole = export?.record(at: offset, pointer: document.pointer)
+            // The whole file's document that starts at or before the record, and the record in it.
+            let root = export?.roots.last { $0.offset <= offset }
+            let whole = root?.tree.value(at: document.pointer.tokens)
             if document.tree == nil || document.tree != whole {
                 differing.append("\(name)\(document.pointer) line \(document.file.firstLine): \(document.tree?.written(indent: 0) ?? "nil") is not \(whole?.written(indent: 0) ?? "nil")")
             }

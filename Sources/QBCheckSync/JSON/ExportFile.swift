@@ -32,12 +32,6 @@ public struct ExportFile: Sendable, Equatable {
         return ExportFile(path: path, lineDelimited: roots.count > 1 || JSONReader.isLineDelimited(name: path), roots: roots)
     }
 
-    /// The tree of the record a document was read from (the document's offset and pointer).
-    public func record(at offset: Int, pointer: JSONPointer) -> JSONTree? {
-        guard let root = roots.last(where: { $0.offset <= offset }) ?? roots.first else { return nil }
-        return root.tree.value(at: pointer.tokens)
-    }
-
     /// The file's text: pretty JSON, or one compact document per line.
     public var bytes: [UInt8] {
         var text = JSONWriter.Text()
