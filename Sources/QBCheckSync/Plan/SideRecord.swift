@@ -55,14 +55,3 @@ struct PairRecords: Sendable {
         }
     }
 }
-
-extension Document {
-    /// The JSON the record was read from, as a tree the planner can compare, map and write.
-    ///
-    /// Read from the record's own bytes when the planner asks: reading every file of the
-    /// snapshot into trees, for each object pair, built the invoices' trees for the contacts
-    /// and freed them again, a tenth of a sync plan's time.
-    public var tree: JSONTree? {
-        JSONReader.value(in: file, at: location.offset).map(JSONTree.init)
-    }
-}
