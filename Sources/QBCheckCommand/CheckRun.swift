@@ -82,6 +82,12 @@ struct CheckRun {
             let read = forEachDocument(at: path, standardInput: standardInput,
                                        unlessContaining: speculating ? Self.hubspotMarker : nil, found: { metHubSpotRecord = true },
                                        rules: lineDelimited ? parallel : nil, absorb: { run.absorb($0) },
+                                       noted: { record, notes, document, offset in
+                                           if speculating, record.kind.contains(.hubspotObjects) { metHubSpotRecord = true }
+                                           if metHubSpotRecord { return }
+                                           run.check(record, notes: notes, reading: document)
+                                           meter.advance(documents: 1, bytesInFile: offset)
+                                       },
                                        until: { metHubSpotRecord }) { entry, offset in
                 switch entry {
                 case .success(let subject):
@@ -118,10 +124,12 @@ struct CheckRun {
     /// Reads the documents of one input: standard input, an NDJSON file line by line, or a
     /// JSON file. Returns the name findings use, or why the input could not be read.
     /// `until`: stops reading an NDJSON file at the next block once true. `unlessContaining`:
-    /// a JSON file holding these bytes is not parsed; `found` is told instead.
+    /// a JSON file holding these bytes is not parsed; `found` is told instead. With `rules`, an
+    /// NDJSON record the rules with memory need only notes of goes to `noted` (`LineChunks`).
     private func forEachDocument(at path: String, standardInput: SourceFile?, onlyIfContaining marker: BytePattern? = nil,
                                  unlessContaining stopMarker: BytePattern? = nil, found: () -> Void = {},
                                  rules: ParallelRules? = nil, absorb: (ParallelRules.Outputs) -> Void = { _ in },
+                                 noted: (NotedRecord, RecordNotes, () -> Document, Int) -> Void = { _, _, _, _ in },
                                  until stops: () -> Bool = { false },
                                  _ body: (DocumentReader.Entry, Int) -> Void) -> Result<(name: String, bytes: Int), InputError> {
         let keeps: (ArraySlice<UInt8>) -> Bool = { bytes in marker?.occurs(in: bytes) ?? true }
@@ -136,7 +144,7 @@ struct CheckRun {
                 var chunks = LineChunks(workers: workers)
                 chunks.marker = marker
                 chunks.rules = rules
-                (consumed, documents) = try chunks.forEach(path: path, fileSystem: environment.fileSystem, absorb: absorb, until: stops, body)
+                (consumed, documents) = try chunks.forEach(path: path, fileSystem: environment.fileSystem, absorb: absorb, noted: noted, until: stops, body)
             } catch let error as FileSystemError {
                 return .failure(InputError(file: path, message: error.message))
             } catch {

@@ -43,6 +43,54 @@ import Testing
         #expect(QBCheckTool.run(["check", "--jobs", "0", input], environment: environment).standardError.contains("--jobs takes a number of threads from 1 to 256"))
     }
 
+    /// With workers, a record the rules with memory need only notes of (an invoice's number) is
+    /// dropped on the worker that read it, and read again only to be reported on: its findings
+    /// stand where one thread puts them, for a record of a list on one line and after CRLF line
+    /// breaks too, and numbers of the account are taken before any record's.
+    @Test func recordsNotedOnWorkersAreReportedWhereTheyStand() throws {
+        func invoice(_ id: String, _ number: String) -> String {
+            #"{"Id": "\#(id)", "DocNumber": "\#(number)", "CustomerRef": {"value": "1"}, "Line": [], "TotalAmt": 0}"#
+        }
+        // Every hundredth invoice takes the number of the one fifty lines before it.
+        var lines = (0..<4000).map { n in
+            let record = invoice(String(n), n % 100 == 50 ? "N-\(n - 50)" : "N-\(n)")
+            return #"{"Invoice": \#(record)}"#
+        }
+        // A page of two invoices on one line, the second with a number taken; a credit memo
+        // with another; an invoice with the number of one of the account's (2001).
+        lines[1510] = #"{"QueryResponse": {"Invoice": [\#(invoice("p1", "P-1")), \#(invoice("p2", "N-7"))]}}"#
+        lines[2010] = #"{"CreditMemo": \#(invoice("c1", "N-8"))}"#
+        lines[2510] = #"{"Invoice": \#(invoice("a1", "2001"))}"#
+        let text = lines.joined(separator: "\r\n") + "\r\n"
+        #expect(text.utf8.count > 3 * (128 << 10), "the records span several chunks")
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let account = repository.appendingPathComponent("corpus/accounts/failing").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qbcheck-noted-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("invoices.ndjson").path
+        try text.write(toFile: input, atomically: true, encoding: .utf8)
+        let environment = CommandEnvironment(fileSystem: .live, readStandardInput: { [] }, currentDirectory: folder.path)
+        func check(_ format: String, jobs: String) -> CommandResult {
+            QBCheckTool.run(["check", "--account", account, "--format", format, "--jobs", jobs, input], environment: environment)
+        }
+        let one = check("json", jobs: "1")
+        // Compared as one truth: a report of 4,000 findings printed twice tells nothing more.
+        let sameReport = check("json", jobs: "2") == one
+        #expect(sameReport)
+        let sameRecords = check("junit", jobs: "2") == check("junit", jobs: "1")
+        #expect(sameRecords, "a report that lists every record is handed every record whole")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(one.standardOutput.utf8)) as? [String: Any])
+        let findings = (report["findings"] as? [[String: Any]] ?? []).filter { $0["rule"] as? String == "duplicate-doc-number" }
+            .map { "\($0["line"] ?? "") \($0["pointer"] ?? "") \($0["recordId"] ?? "")" }
+        #expect(findings.count == 40 + 3)
+        #expect(findings.contains("1511 /QueryResponse/Invoice/1/DocNumber p2"))
+        #expect(findings.contains("2011 /CreditMemo/DocNumber c1"))
+        #expect(findings.contains("2511 /Invoice/DocNumber a1"))
+        #expect(findings.contains("51 /Invoice/DocNumber 50"))
+        #expect((report["summary"] as? [String: Any])?["documents"] as? Int == 4001)
+    }
+
     /// Inputs that open without a HubSpot record are checked in one pass; a HubSpot record met
     /// further on (here after 100 KB of QBO invoices) starts the check over with both passes, so
     /// the records before it are judged knowing it, as a check that knew from the start judges them.

@@ -3,7 +3,9 @@
 /// A rule reads like the sentence of the documentation it encodes. It judges single documents
 /// and edits (BEFORE → AFTER); the defaults do nothing, so a rule implements only what it
 /// judges. A rule that compares a record with the earlier records of the same batch (two
-/// contacts claiming one display name) keeps that memory in its own `RecordChecker`.
+/// contacts claiming one display name) keeps that memory in its own `RecordChecker`; one that
+/// needs only a short note of each record (an invoice's number) is a `NoteTakingRule`, whose
+/// records workers need not hand over whole.
 public protocol Rule: Sendable {
     /// The stable id, as in `rules/<id>.json`.
     var id: String { get }

@@ -34,6 +34,7 @@ public struct RuleEngine: Sendable {
             run.kinds.append(rule.records.union(.edits))
             run.judgesAlone.append(checker is StatelessChecker)
             if !(checker is StatelessChecker) { run.withMemory.append(run.checkers.count - 1) }
+            run.noted.append(checker as? NotedChecker)
             run.outputs.append(RuleOutput(rule: rule.id, severity: severity))
             run.overrides.append(override)
         }
@@ -59,6 +60,8 @@ public struct RuleRun {
     /// The places of the checkers with memory: with workers, the only ones fed here, for every
     /// record, on the thread that reads for all.
     fileprivate var withMemory: [Int] = []
+    /// The checkers of rules that remember records by notes (`NoteTakingRule`), by place.
+    fileprivate var noted: [NotedChecker?] = []
     fileprivate var outputs: [RuleOutput] = []
     /// The severity qbcheck.json gives each active rule, replacing every finding's.
     fileprivate var overrides: [Severity?] = []
@@ -107,6 +110,15 @@ public struct RuleRun {
         return taken.sorted(by: Finding.precedesInFile)
     }
 
+    /// Feeds the rules with memory the notes a worker took of a record (`ParallelRules.note`),
+    /// in input order; `record` reads the record again, for a finding.
+    public mutating func check(_ record: NotedRecord, notes: RecordNotes, reading document: () -> Document) {
+        if record.isRecord { documents += 1 }
+        for (index, note) in notes.taken[record.notes] {
+            noted[index]!.check(note, of: document, into: &outputs[index])
+        }
+    }
+
     private mutating func count(_ document: Document) {
         documents += 1
         if keepsRecords { records.append(RecordIdentity(document)) }
@@ -118,7 +130,9 @@ public struct RuleRun {
         ParallelRules(rules: checkers.indices.compactMap { index in
             guard judgesAlone[index], let judge = checkers[index] as? StatelessChecker else { return nil }
             return (index, outputs[index], judge, overrides[index], kinds[index])
-        })
+        }, memory: withMemory.map { (index: $0, kinds: kinds[$0], taker: noted[$0]?.taker) },
+           // A report that lists every record needs each one's identity: records are handed whole.
+           takesNotes: !keepsRecords)
     }
 
     /// Takes in the findings a worker's `ParallelRules` gathered.
@@ -170,13 +184,38 @@ public struct ParallelRules: Sendable {
     private let overrides: [Severity?]
     /// The kinds of document each judge's rule judges.
     private let kinds: [RecordKinds]
+    /// The rules with memory, which run on the thread that reads for all: their place in the
+    /// run, the kinds they judge, and what takes their notes when they remember records by notes.
+    private let memory: [(index: Int, kinds: RecordKinds, taker: NoteTaker?)]
+    /// Whether records may be handed over as notes (`note`).
+    private let takesNotes: Bool
 
-    fileprivate init(rules: [(index: Int, output: RuleOutput, judge: StatelessChecker, override: Severity?, kinds: RecordKinds)]) {
+    fileprivate init(rules: [(index: Int, output: RuleOutput, judge: StatelessChecker, override: Severity?, kinds: RecordKinds)],
+                     memory: [(index: Int, kinds: RecordKinds, taker: NoteTaker?)], takesNotes: Bool) {
         self.rules = rules.map { ($0.index, $0.output) }
         self.judges = rules.map(\.judge)
         self.lentJudges = judges.map { Unmanaged.passUnretained($0) }
         self.overrides = rules.map(\.override)
         self.kinds = rules.map(\.kinds)
+        self.memory = memory
+        self.takesNotes = takesNotes
+    }
+
+    /// Takes the notes the rules with memory keep of `subject`, when notes are all they need
+    /// of it, and returns what the thread that reads for all is to be handed instead of the
+    /// record (`RuleRun.check(_:notes:reading:)`); nil when the record must be handed whole.
+    public func note(_ subject: Subject, into notes: inout RecordNotes) -> NotedRecord? {
+        guard takesNotes, case .document(let document) = subject else { return nil }
+        let kind = RecordKinds(of: document.content)
+        let start = notes.taken.count
+        for rule in memory where !rule.kinds.isDisjoint(with: kind) {
+            guard let taker = rule.taker else {
+                notes.taken.removeSubrange(start...)
+                return nil
+            }
+            if let note = taker.note(of: document) { notes.taken.append((rule.index, note)) }
+        }
+        return NotedRecord(kind: kind, isRecord: document.isRecord, notes: start..<notes.taken.count)
     }
 
     /// What the rules found in one part of the input.

@@ -2,8 +2,8 @@
 /// an invoice's lines), each written over in place once the record holding it is gone.
 ///
 /// With one worker, a record is gone before the next is read, and one array serves them all.
-/// With workers, a chunk's records are kept until the reading thread has seen them (and freed
-/// by the thread that read them), so the arrays are gone round in a ring: an array a record
+/// With workers, a chunk's records handed over whole are kept until the reading thread has seen
+/// them (and freed by the thread that read them), so the arrays are gone round in a ring: an array a record
 /// still holds is found shared when it is emptied (emptying it made a new one, for the record
 /// at hand), and the ring grows by one; an array no record holds any more is written over. A
 /// new array per record had been a heap block of a few kilobytes made and freed each time (and

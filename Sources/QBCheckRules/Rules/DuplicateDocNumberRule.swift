@@ -3,7 +3,7 @@ import QBCheckCore
 /// QBO: a document number already used by another invoice or credit memo fails with error 6140
 /// ("Duplicate Document Number Error : You must specify a different number. This number has
 /// already been used.").
-public struct DuplicateDocNumberRule: Rule {
+public struct DuplicateDocNumberRule: NoteTakingRule {
     public let id = "duplicate-doc-number"
 
     public init() {}
@@ -39,10 +39,11 @@ public struct DuplicateDocNumberRule: Rule {
             return false
         }
 
-        /// The holder as a short text for the claim table, handed to `body`: the record's kind,
-        /// its flags, its identity (`I3123`: a QBO Invoice of the snapshot with Id 123). Written
-        /// on the stack: joined as strings, it cost three strings made and freed per invoice.
-        func withEncoded<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        /// The holder as a short text for the claim table: the record's kind, its flags, its
+        /// identity (`I3123`: a QBO Invoice of the snapshot with Id 123). Written on the stack
+        /// and kept in the string itself when short (most are): joined as strings, it cost three
+        /// strings made and freed per invoice.
+        var encoded: String {
             let kind = switch record {
             case .quickbooks(let entity): UInt8(ascii: entity == "Invoice" ? "I" : "C")
             case .hubspotInvoice: UInt8(ascii: "H")
@@ -54,7 +55,7 @@ public struct DuplicateDocNumberRule: Rule {
                     encoded[0] = kind
                     encoded[1] = flags
                     _ = UnsafeMutableBufferPointer(rebasing: encoded[2...]).initialize(from: identity)
-                    return body(UnsafeBufferPointer(encoded))
+                    return String(decoding: encoded, as: UTF8.self)
                 }
             }
         }
@@ -95,59 +96,58 @@ public struct DuplicateDocNumberRule: Rule {
         }
     }
 
-    public func makeChecker(in context: RuleContext) -> any RecordChecker {
-        var checker = Checker(context: context)
+    /// The number an invoice or credit memo claims, or a HubSpot invoice bound for QuickBooks.
+    public func note(of document: Document, in context: RuleContext) -> RecordNote? {
+        switch document.content {
+        case .quickbooks(.transaction(let transaction)):
+            guard Self.isNumbered(transaction.entity), let number = transaction.docNumber, !number.value.isEmpty else { return nil }
+            // A record of a snapshot too large to keep is read again to be checked: it claims
+            // its number here, in input order, as the account's records claim theirs first.
+            let ofAccount = context.isRereadRecord(document)
+            let holder = Holder(record: .quickbooks(entity: transaction.entity),
+                                identity: transaction.id?.value ?? (ofAccount ? document.pointer.text : "\(document.file.name)#\(document.pointer)"),
+                                hasID: transaction.id != nil, inSnapshot: ofAccount)
+            return RecordNote(key: number, holder: holder.encoded)
+        case .hubspot(let invoice) where invoice.type == .invoices:
+            guard context.isInvoiceBoundForQuickBooks(document) == true, let number = invoice["hs_number"], !number.value.isEmpty else { return nil }
+            let holder = Holder(record: .hubspotInvoice, identity: invoice.id?.value ?? document.pointer.text, hasID: invoice.id != nil, inSnapshot: false)
+            return RecordNote(key: number, holder: holder.encoded)
+        default:
+            return nil
+        }
+    }
+
+    /// The numbers the account's records hold, claimed before any record of the run.
+    public func makeMemory(in context: RuleContext) -> any RecordMemory {
+        var memory = Memory()
         for document in context.account?.quickbooks ?? [] {
             guard let transaction = document.transaction, Self.isNumbered(transaction.entity),
                   let number = transaction.docNumber?.value, !number.isEmpty else { continue }
-            checker.claim(number, Holder(record: .quickbooks(entity: transaction.entity), identity: transaction.id?.value ?? document.pointer.text,
-                                         hasID: transaction.id != nil, inSnapshot: true))
+            let holder = Holder(record: .quickbooks(entity: transaction.entity), identity: transaction.id?.value ?? document.pointer.text,
+                                hasID: transaction.id != nil, inSnapshot: true)
+            memory.taken.claim(number, holder: holder.encoded)
         }
-        return checker
+        return memory
     }
 
-    private struct Checker: RecordChecker {
-        let context: RuleContext
+    private struct Memory: RecordMemory {
         var taken = ClaimTable()
 
-        /// Claims `number` for `holder` unless an earlier record holds it; returns that one.
-        @discardableResult
-        mutating func claim(_ number: String, _ holder: Holder) -> Holder? {
-            holder.withEncoded { taken.claim(number, holder: $0) }.flatMap(Holder.init(encoded:))
-        }
-
-        mutating func check(_ subject: Subject, into output: inout RuleOutput) {
-            guard let document = subject.resulting else { return }
-            let number: Located<String>
-            let holder: Holder
-            switch document.content {
-            case .quickbooks(.transaction(let transaction)):
-                guard DuplicateDocNumberRule.isNumbered(transaction.entity), let value = transaction.docNumber, !value.value.isEmpty else { return }
-                number = value
-                // A record of a snapshot too large to keep is read again to be checked: it claims
-                // its number here, in input order, as the account's records claim theirs above.
-                let ofAccount = context.isRereadRecord(document)
-                holder = Holder(record: .quickbooks(entity: transaction.entity),
-                                identity: transaction.id?.value ?? (ofAccount ? document.pointer.text : "\(document.file.name)#\(document.pointer)"),
-                                hasID: transaction.id != nil, inSnapshot: ofAccount)
-            case .hubspot(let invoice) where invoice.type == .invoices:
-                guard context.isInvoiceBoundForQuickBooks(document) == true, let value = invoice["hs_number"], !value.value.isEmpty else { return }
-                number = value
-                holder = Holder(record: .hubspotInvoice, identity: invoice.id?.value ?? document.pointer.text, hasID: invoice.id != nil, inSnapshot: false)
-            default:
-                return
-            }
-            let twins = { (other: Holder) in other.isInvoice && holder.isInvoice && other.isHubSpot != holder.isHubSpot }
+        mutating func check(_ note: RecordNote, of record: () -> Document, into output: inout RuleOutput) {
             // The number is claimed for this record unless an earlier one holds it already.
-            if let other = claim(number.value, holder), !other.sameRecord(as: holder), !twins(other) {
-                // The record at hand is named as the message's subject, whether or not it is
-                // one of the account's.
-                var named = holder
-                named.inSnapshot = false
-                output.report(number.location, in: document,
-                    "the document number \"\(number.value)\" of \(named.description(number: number.value)) is already used by \(other.description(number: number.value)); QuickBooks rejects a second invoice or credit memo with the same number (error 6140, \"Duplicate Document Number Error\")",
-                    remedy: "Give the invoice a number no other QuickBooks invoice or credit memo uses; if numbers collide because Custom transaction numbers is on in QuickBooks, turn it off.")
-            }
+            guard let held = taken.claim(note.key.value, holder: note.holder), held != note.holder,
+                  let other = Holder(encoded: held), let holder = Holder(encoded: note.holder) else { return }
+            // A HubSpot invoice and a QBO invoice with one number are one invoice, synced.
+            let twins = other.isInvoice && holder.isInvoice && other.isHubSpot != holder.isHubSpot
+            guard !other.sameRecord(as: holder), !twins else { return }
+            // The record at hand is named as the message's subject, whether or not it is one
+            // of the account's.
+            var named = holder
+            named.inSnapshot = false
+            let number = note.key.value
+            output.report(note.key.location, in: record(),
+                "the document number \"\(number)\" of \(named.description(number: number)) is already used by \(other.description(number: number)); QuickBooks rejects a second invoice or credit memo with the same number (error 6140, \"Duplicate Document Number Error\")",
+                remedy: "Give the invoice a number no other QuickBooks invoice or credit memo uses; if numbers collide because Custom transaction numbers is on in QuickBooks, turn it off.")
         }
     }
 }
