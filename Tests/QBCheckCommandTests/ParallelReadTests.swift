@@ -6,9 +6,22 @@ import Testing
 /// `check --jobs N` over NDJSON: workers read and judge records, the rules that compare records
 /// run in input order; the report is byte for byte the one of a single thread.
 @Suite struct ParallelReadTests {
+    /// The example account whose records have findings of every kind.
+    static let failingAccount = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("corpus/accounts/failing")
+
+    /// Runs `body` with `text` written to a file named `name` in a folder of its own, removed after.
+    func withFile(named name: String, holding text: String, _ body: (_ folder: URL, _ path: String) throws -> Void) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qbcheck-jobs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try body(folder, path)
+    }
+
     @Test func severalWorkersGiveTheSameReport() throws {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let account = repository.appendingPathComponent("corpus/accounts/failing")
+        let account = Self.failingAccount
         func records(_ file: String, wrap: String?) throws -> [String] {
             let value = try JSONSerialization.jsonObject(with: Data(contentsOf: account.appendingPathComponent(file))) as? [String: Any]
             let list = (value?["results"] as? [Any]) ?? ((value?["QueryResponse"] as? [String: Any])?.values.first as? [Any]) ?? []
@@ -23,24 +36,20 @@ import Testing
             + records("quickbooks/items.json", wrap: "Item") + records("quickbooks/customers.json", wrap: "Customer")
         var text = ""
         while text.utf8.count < 3_000_000 { text += lines.joined(separator: "\n") + "\n" }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qbcheck-jobs-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let input = folder.appendingPathComponent("records.ndjson").path
-        try text.write(toFile: input, atomically: true, encoding: .utf8)
-
-        let environment = CommandEnvironment(fileSystem: .live, readStandardInput: { [] }, currentDirectory: folder.path)
-        let one = QBCheckTool.run(["check", "--account", account.path, "--format", "json", "--jobs", "1", input], environment: environment)
-        let two = QBCheckTool.run(["check", "--account", account.path, "--format", "json", "--jobs", "2", input], environment: environment)
-        let four = QBCheckTool.run(["check", "--account", account.path, "--format", "sarif", "--jobs", "4", input], environment: environment)
-        let fourAlone = QBCheckTool.run(["check", "--account", account.path, "--format", "sarif", "--jobs", "1", input], environment: environment)
-        #expect(one.exitCode == 1)
-        #expect(one.standardOutput.contains("\"rule\": \"duplicate-display-name\"") && one.standardOutput.contains("\"rule\": \"duplicate-sku\""),
-                "the rules that compare records still see every record")
-        #expect(one.standardOutput.contains("\"rule\": \"name-too-long\""))
-        #expect(two == one)
-        #expect(four == fourAlone)
-        #expect(QBCheckTool.run(["check", "--jobs", "0", input], environment: environment).standardError.contains("--jobs takes a number of threads from 1 to 256"))
+        try withFile(named: "records.ndjson", holding: text) { folder, input in
+            let environment = CommandEnvironment(fileSystem: .live, readStandardInput: { [] }, currentDirectory: folder.path)
+            let one = QBCheckTool.run(["check", "--account", account.path, "--format", "json", "--jobs", "1", input], environment: environment)
+            let two = QBCheckTool.run(["check", "--account", account.path, "--format", "json", "--jobs", "2", input], environment: environment)
+            let four = QBCheckTool.run(["check", "--account", account.path, "--format", "sarif", "--jobs", "4", input], environment: environment)
+            let fourAlone = QBCheckTool.run(["check", "--account", account.path, "--format", "sarif", "--jobs", "1", input], environment: environment)
+            #expect(one.exitCode == 1)
+            #expect(one.standardOutput.contains("\"rule\": \"duplicate-display-name\"") && one.standardOutput.contains("\"rule\": \"duplicate-sku\""),
+                    "the rules that compare records still see every record")
+            #expect(one.standardOutput.contains("\"rule\": \"name-too-long\""))
+            #expect(two == one)
+            #expect(four == fourAlone)
+            #expect(QBCheckTool.run(["check", "--jobs", "0", input], environment: environment).standardError.contains("--jobs takes a number of threads from 1 to 256"))
+        }
     }
 
     /// With workers, a record the rules with memory need only notes of (an invoice's number) is
@@ -63,32 +72,28 @@ import Testing
         lines[2510] = #"{"Invoice": \#(invoice("a1", "2001"))}"#
         let text = lines.joined(separator: "\r\n") + "\r\n"
         #expect(text.utf8.count > 3 * (128 << 10), "the records span several chunks")
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let account = repository.appendingPathComponent("corpus/accounts/failing").path
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qbcheck-noted-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let input = folder.appendingPathComponent("invoices.ndjson").path
-        try text.write(toFile: input, atomically: true, encoding: .utf8)
-        let environment = CommandEnvironment(fileSystem: .live, readStandardInput: { [] }, currentDirectory: folder.path)
-        func check(_ format: String, jobs: String) -> CommandResult {
-            QBCheckTool.run(["check", "--account", account, "--format", format, "--jobs", jobs, input], environment: environment)
+        let account = Self.failingAccount.path
+        try withFile(named: "invoices.ndjson", holding: text) { folder, input in
+            let environment = CommandEnvironment(fileSystem: .live, readStandardInput: { [] }, currentDirectory: folder.path)
+            func check(_ format: String, jobs: String) -> CommandResult {
+                QBCheckTool.run(["check", "--account", account, "--format", format, "--jobs", jobs, input], environment: environment)
+            }
+            let one = check("json", jobs: "1")
+            // Compared as one truth: a report of 4,000 findings printed twice tells nothing more.
+            let sameReport = check("json", jobs: "2") == one
+            #expect(sameReport)
+            let sameRecords = check("junit", jobs: "2") == check("junit", jobs: "1")
+            #expect(sameRecords, "a report that lists every record is handed every record whole")
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(one.standardOutput.utf8)) as? [String: Any])
+            let findings = (report["findings"] as? [[String: Any]] ?? []).filter { $0["rule"] as? String == "duplicate-doc-number" }
+                .map { "\($0["line"] ?? "") \($0["pointer"] ?? "") \($0["recordId"] ?? "")" }
+            #expect(findings.count == 40 + 3)
+            #expect(findings.contains("1511 /QueryResponse/Invoice/1/DocNumber p2"))
+            #expect(findings.contains("2011 /CreditMemo/DocNumber c1"))
+            #expect(findings.contains("2511 /Invoice/DocNumber a1"))
+            #expect(findings.contains("51 /Invoice/DocNumber 50"))
+            #expect((report["summary"] as? [String: Any])?["documents"] as? Int == 4001)
         }
-        let one = check("json", jobs: "1")
-        // Compared as one truth: a report of 4,000 findings printed twice tells nothing more.
-        let sameReport = check("json", jobs: "2") == one
-        #expect(sameReport)
-        let sameRecords = check("junit", jobs: "2") == check("junit", jobs: "1")
-        #expect(sameRecords, "a report that lists every record is handed every record whole")
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(one.standardOutput.utf8)) as? [String: Any])
-        let findings = (report["findings"] as? [[String: Any]] ?? []).filter { $0["rule"] as? String == "duplicate-doc-number" }
-            .map { "\($0["line"] ?? "") \($0["pointer"] ?? "") \($0["recordId"] ?? "")" }
-        #expect(findings.count == 40 + 3)
-        #expect(findings.contains("1511 /QueryResponse/Invoice/1/DocNumber p2"))
-        #expect(findings.contains("2011 /CreditMemo/DocNumber c1"))
-        #expect(findings.contains("2511 /Invoice/DocNumber a1"))
-        #expect(findings.contains("51 /Invoice/DocNumber 50"))
-        #expect((report["summary"] as? [String: Any])?["documents"] as? Int == 4001)
     }
 
     /// Inputs that open without a HubSpot record are checked in one pass; a HubSpot record met
