@@ -58,9 +58,9 @@ struct LineChunks {
         var consumed = 0
         var documents = 0
         var nextLine = 1
-        let hint = DocumentReader.hubSpotType(fromFileName: path)
         let (marker, rules) = (marker, rules)
-        let reading = Self.reading(hint: hint)
+        // Each line read whole, as a record of the type the file's name gives (a HubSpot export).
+        let reading = DocumentReader.Reading(hint: DocumentReader.hubSpotType(fromFileName: path), skimsBulkRecords: false)
         // A chunk's entries, in input order, on this thread.
         func deliver(_ chunk: Chunk) {
             documents += chunk.documents
@@ -120,12 +120,6 @@ struct LineChunks {
             chunk.entries.append(.whole(entry, offset: offset + place.offset))
         }.documents
         return chunk
-    }
-
-    /// How the lines of a file are read: as records of the type its name gives (a HubSpot
-    /// export), each read whole.
-    private static func reading(hint: CRMObjectType?) -> DocumentReader.Reading {
-        DocumentReader.Reading(hint: hint, skimsBulkRecords: false)
     }
 
     /// The document a worker noted at `place` of a chunk, read again to be reported on. The
