@@ -66,6 +66,21 @@ package struct ClaimTable {
         }
     }
 
+    /// The holder of `key`, if it is claimed; claims nothing.
+    package func holder(of key: String) -> String? {
+        var key = key
+        return key.withUTF8 { key -> String? in
+            let found = slots.entry(hash: TextHash.of(key)) { place in
+                let (page, offset) = Self.pageAndOffset(of: place)
+                let stored = Self.field(at: offset, in: pages[page])
+                return stored.count == key.count && pages[page][stored].elementsEqual(key)
+            }
+            guard let place = found else { return nil }
+            let (page, offset) = Self.pageAndOffset(of: place)
+            return String(decoding: pages[page][Self.field(after: offset, in: pages[page])], as: UTF8.self)
+        }
+    }
+
     package var count: Int { slots.count }
 
     private static func pageAndOffset(of place: UInt32) -> (page: Int, offset: Int) {

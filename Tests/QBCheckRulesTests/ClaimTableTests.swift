@@ -2,7 +2,8 @@ import QBCheckRules
 import QBCheckTestSupport
 import Testing
 
-/// The packed table behind duplicate-doc-number: it must answer exactly as a dictionary would.
+/// The packed table behind duplicate-doc-number and duplicate-display-name: it must answer
+/// exactly as a dictionary would.
 struct ClaimTableTests {
     @Test func firstHolderWinsAndEveryKeyIsFoundAfterGrowth() {
         var table = ClaimTable()
@@ -23,12 +24,16 @@ struct ClaimTableTests {
             if reference[key] == nil { reference[key] = holder }
         }
         #expect(table.count == reference.count)
-        // Claiming again changes nothing and answers with the first holder.
+        // Asking and claiming again change nothing and answer with the first holder.
         for (key, holder) in reference {
+            #expect(table.holder(of: key) == holder, "key \(key)")
             #expect(table.claim(key, holder: "C1later") == holder, "key \(key)")
         }
         #expect(table.count == reference.count)
+        #expect(table.holder(of: "never claimed") == nil)
+        #expect(table.count == reference.count, "asking claims nothing")
         #expect(table.claim("never claimed", holder: "I1new") == nil)
+        #expect(ClaimTable().holder(of: "") == nil, "an empty table answers too")
     }
 
     @Test func keysTooLongToBeNumbersAreNotClaimed() {

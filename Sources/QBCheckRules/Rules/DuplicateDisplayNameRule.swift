@@ -62,24 +62,14 @@ public struct DuplicateDisplayNameRule: Rule {
     private struct Checker: RecordChecker {
         let rule: DuplicateDisplayNameRule
         let context: RuleContext
-        /// The names the checked records claim, beyond the account's.
-        var exact: [String: Holder] = [:]
-        /// Folded names that differ from the name itself (most do: folding lowercases).
-        var folded: [String: Holder] = [:]
-
-        mutating func claim(_ name: String, folded key: String, by holder: Holder) {
-            if context.accountRecord(withDisplayName: name) == nil, exact[name] == nil { exact[name] = holder }
-            if context.accountRecord(withFoldedName: key) == nil, folded[key] == nil { folded[key] = holder }
-        }
-
-        /// Who holds `key` exactly, or, with `folded`, a name that folds to the same key.
-        func holder(of key: String, folded isFolded: Bool) -> Holder? {
-            let record = isFolded ? context.accountRecord(withFoldedName: key) : context.accountRecord(withDisplayName: key)
-            if let record {
-                return Holder(record: .account(entity: record.entity), name: record.displayName ?? "", id: record.id)
-            }
-            return (isFolded ? folded : exact)[key]
-        }
+        /// The names the checked records claim beyond the account's, and their folded keys
+        /// (most differ from the name: folding lowercases), each with its first holder written
+        /// short (`encode`). A customer export is a million names: in dictionaries of holders,
+        /// growing and hashing them had been 40 % of checking the customers.
+        var exact = ClaimTable()
+        var folded = ClaimTable()
+        /// The files of the batch's holders: a holder names its file by its place here.
+        var files: [String] = []
 
         mutating func check(_ subject: Subject, into output: inout RuleOutput) {
             guard let document = subject.resulting else { return }
@@ -88,14 +78,91 @@ public struct DuplicateDisplayNameRule: Rule {
             // QuickBooks refuses display names over 500 characters anyway (name-too-long).
             guard name.utf8.count <= 2000 else { return }
             let key = DisplayName.folded(name)
-            if let holder = holder(of: name, folded: false), holder.id == nil || holder.id != candidate.holder.id {
+            // Who held the name, and a name that folds the same, before this record; the record
+            // claims both, unless it is a record of the account read again (the ledger holds
+            // its name already).
+            let claimant = context.isRereadRecord(document) ? nil : encode(candidate.holder)
+            let holdsExactly = Self.holder(of: name, in: &exact, account: context.accountRecord(withDisplayName: name), claimant: claimant, files: files)
+            let holdsFolded = Self.holder(of: key, in: &folded, account: context.accountRecord(withFoldedName: key), claimant: claimant, files: files)
+            if let holder = holdsExactly, holder.id == nil || holder.id != candidate.holder.id {
                 rule.report(candidate, takenBy: holder, exactly: true, into: &output)
-            } else if let holder = holder(of: key, folded: true), holder.name != name,
-                      holder.id == nil || holder.id != candidate.holder.id {
+            } else if let holder = holdsFolded, holder.name != name, holder.id == nil || holder.id != candidate.holder.id {
                 rule.report(candidate, takenBy: holder, exactly: false, into: &output)
             }
-            // A record of the account read again holds its name in the ledger already.
-            if !context.isRereadRecord(document) { claim(name, folded: key, by: candidate.holder) }
+        }
+
+        /// Who holds `key`: the account's record, or the first record of the run to claim it in
+        /// `table`; with a `claimant`, the key is claimed for it unless it is held.
+        private static func holder(of key: String, in table: inout ClaimTable, account: NameRecord?, claimant: [UInt8]?,
+                                   files: [String]) -> Holder? {
+            if let account {
+                return Holder(record: .account(entity: account.entity), name: account.displayName ?? "", id: account.id)
+            }
+            let held = claimant.map { claimant in claimant.withUnsafeBufferPointer { table.claim(key, holder: $0) } } ?? table.holder(of: key)
+            return held.flatMap { decode($0, files: files) }
+        }
+
+        /// A holder of the run as the claim tables keep it: its kind (`B`, a QBO record of the
+        /// batch; `C`, a HubSpot contact), whether it has an id, then its fields, each its length
+        /// in two bytes and its bytes.
+        private mutating func encode(_ holder: Holder) -> [UInt8] {
+            var bytes: [UInt8] = []
+            func field(_ text: String) {
+                let utf8 = text.utf8.prefix(0xFFFF)
+                bytes.append(UInt8(utf8.count & 0xFF))
+                bytes.append(UInt8(utf8.count >> 8))
+                bytes.append(contentsOf: utf8)
+            }
+            switch holder.record {
+            case .batch(let entity, let file):
+                bytes.append(UInt8(ascii: "B"))
+                bytes.append(holder.id == nil ? 0 : 1)
+                field(entity)
+                field(String(place(of: file)))
+            case .contact(let label, let email):
+                bytes.append(UInt8(ascii: "C"))
+                bytes.append(holder.id == nil ? 0 : 1)
+                field(label)
+                field(email)
+            case .account:
+                preconditionFailure("the account's records hold their names in its ledger")
+            }
+            field(holder.name)
+            field(holder.id ?? "")
+            return bytes
+        }
+
+        /// The place of `file` in `files`, added if it is new (the records of a file come together).
+        private mutating func place(of file: String) -> Int {
+            if let last = files.last, last == file { return files.count - 1 }
+            if let place = files.firstIndex(of: file) { return place }
+            files.append(file)
+            return files.count - 1
+        }
+
+        /// The holder `encode` wrote.
+        private static func decode(_ text: String, files: [String]) -> Holder? {
+            let bytes = Array(text.utf8)
+            guard bytes.count >= 2 else { return nil }
+            var fields: [String] = []
+            var position = 2
+            while position + 2 <= bytes.count {
+                let length = Int(bytes[position]) | Int(bytes[position + 1]) << 8
+                guard position + 2 + length <= bytes.count else { return nil }
+                fields.append(String(decoding: bytes[position + 2..<position + 2 + length], as: UTF8.self))
+                position += 2 + length
+            }
+            guard fields.count == 4 else { return nil }
+            let id = bytes[1] == 1 ? fields[3] : nil
+            switch bytes[0] {
+            case UInt8(ascii: "B"):
+                guard let place = Int(fields[1]), files.indices.contains(place) else { return nil }
+                return Holder(record: .batch(entity: fields[0], file: files[place]), name: fields[2], id: id)
+            case UInt8(ascii: "C"):
+                return Holder(record: .contact(label: fields[0], email: fields[1]), name: fields[2], id: id)
+            default:
+                return nil
+            }
         }
     }
 
