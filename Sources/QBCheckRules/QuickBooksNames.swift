@@ -28,24 +28,28 @@ struct QuickBooksName {
         self.isItemName = isItemName
     }
 
-    static func names(of document: Document, in context: RuleContext) -> [QuickBooksName] {
+    /// Hands each name `document` gives QBO to `body` (one call per name, not a list: see
+    /// `QBONameEntity.forEachLimitedName`).
+    static func forEachName(of document: Document, in context: RuleContext, _ body: (QuickBooksName) -> Void) {
         switch document.content {
         case .quickbooks(.name(let entity)):
-            return entity.limitedNames.map { QuickBooksName(field: $0.field, entity: entity.entity, value: $0.value, limit: $0.limit, isItemName: false) }
+            entity.forEachLimitedName { field, value, limit in
+                body(QuickBooksName(field: field, entity: entity.entity, value: value, limit: limit, isItemName: false))
+            }
         case .quickbooks(.item(let item)):
-            return item.name.map { [QuickBooksName(field: "product name", value: $0, limit: 100, isItemName: true)] } ?? []
+            if let name = item.name { body(QuickBooksName(field: "product name", value: name, limit: 100, isItemName: true)) }
         case .hubspot(let contact) where contact.type == .contacts && context.syncsContactsToQuickBooks:
-            return [("contact first name (QuickBooks GivenName)", contact["firstname"]), ("contact last name (QuickBooks FamilyName)", contact["lastname"])]
-                .compactMap { field, value in value.map { QuickBooksName(field: field, value: $0, limit: 100, isItemName: false) } }
+            if let first = contact["firstname"] { body(QuickBooksName(field: "contact first name (QuickBooks GivenName)", value: first, limit: 100, isItemName: false)) }
+            if let last = contact["lastname"] { body(QuickBooksName(field: "contact last name (QuickBooks FamilyName)", value: last, limit: 100, isItemName: false)) }
         case .hubspot(let company) where company.type == .companies && context.syncsContactsToQuickBooks:
             // A company's name becomes the CompanyName and display name of its contacts' customers.
-            return company["name"].map {
-                [QuickBooksName(field: "company name (the QuickBooks CompanyName and DisplayName of its contacts)", value: $0, limit: 100, isItemName: false)]
-            } ?? []
+            if let name = company["name"] {
+                body(QuickBooksName(field: "company name (the QuickBooks CompanyName and DisplayName of its contacts)", value: name, limit: 100, isItemName: false))
+            }
         case .hubspot(let product) where product.type == .products && SyncSettings.writesToQuickBooks(context.settings.products):
-            return product["name"].map { [QuickBooksName(field: "product name", value: $0, limit: 100, isItemName: true)] } ?? []
+            if let name = product["name"] { body(QuickBooksName(field: "product name", value: name, limit: 100, isItemName: true)) }
         default:
-            return []
+            break
         }
     }
 }

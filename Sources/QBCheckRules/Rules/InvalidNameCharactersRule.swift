@@ -12,10 +12,10 @@ public struct InvalidNameCharactersRule: Rule {
     public init() {}
 
     public func check(_ document: Document, in context: RuleContext, into output: inout RuleOutput) {
-        for name in QuickBooksName.names(of: document, in: context) {
+        QuickBooksName.forEachName(of: document, in: context) { name in
             let value = name.value
             // Bytes, not characters: a name can be megabytes long.
-            guard let byte = value.value.utf8.first(where: { $0 == UInt8(ascii: ":") || $0 == 0x09 || $0 == 0x0A }) else { continue }
+            guard let byte = value.value.utf8.first(where: { $0 == UInt8(ascii: ":") || $0 == 0x09 || $0 == 0x0A }) else { return }
             let shown = byte == UInt8(ascii: ":") ? "a colon (:)" : byte == 0x09 ? "a tab" : "a line break"
             let quoted = value.value.count > 80 ? String(value.value.prefix(80)) + "…" : value.value
             output.report(value.location, in: document,

@@ -10,13 +10,14 @@ public struct NameTooLongRule: Rule {
     public init() {}
 
     public func check(_ document: Document, in context: RuleContext, into output: inout RuleOutput) {
-        for name in QuickBooksName.names(of: document, in: context) where name.value.value.utf8.count > name.limit {
-            let (field, value, limit) = (name.field, name.value, name.limit)
+        QuickBooksName.forEachName(of: document, in: context) { name in
+            let (value, limit) = (name.value, name.limit)
             // Counted in characters; the byte count (never smaller) rules out short names cheaply.
+            guard value.value.utf8.count > limit else { return }
             let length = value.value.count
-            guard length > limit else { continue }
+            guard length > limit else { return }
             output.report(value.location, in: document,
-                "the \(field) has \(length) characters, but QuickBooks allows at most \(limit), so the record fails to sync",
+                "the \(name.field) has \(length) characters, but QuickBooks allows at most \(limit), so the record fails to sync",
                 remedy: "Shorten the name to \(limit) characters or fewer.")
         }
     }

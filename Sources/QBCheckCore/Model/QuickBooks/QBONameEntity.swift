@@ -40,11 +40,18 @@ public final class QBONameEntity: Sendable {
         active = try member[.Active]?.asBool().value ?? true
     }
 
-    /// The name fields QBO limits, with their documented maximum lengths (QBO-CUST).
-    public var limitedNames: [(field: String, value: Located<String>, limit: Int)] {
-        [("DisplayName", displayName, 500), ("Title", title, 16), ("GivenName", givenName, 100), ("MiddleName", middleName, 100),
-         ("FamilyName", familyName, 100), ("Suffix", suffix, 16), ("CompanyName", companyName, 100), ("PrintOnCheckName", printOnCheckName, 110)]
-            .compactMap { field, value, limit in value.map { (field, $0, limit) } }
+    /// Hands each name field QBO limits that the record has to `body`, with its documented
+    /// maximum length (QBO-CUST). One call per field, not a list: asked by two rules of each of a
+    /// million customers, the lists made and freed had been a fifth of checking them.
+    public func forEachLimitedName(_ body: (_ field: String, _ value: Located<String>, _ limit: Int) -> Void) {
+        if let displayName { body("DisplayName", displayName, 500) }
+        if let title { body("Title", title, 16) }
+        if let givenName { body("GivenName", givenName, 100) }
+        if let middleName { body("MiddleName", middleName, 100) }
+        if let familyName { body("FamilyName", familyName, 100) }
+        if let suffix { body("Suffix", suffix, 16) }
+        if let companyName { body("CompanyName", companyName, 100) }
+        if let printOnCheckName { body("PrintOnCheckName", printOnCheckName, 110) }
     }
 
     /// The display name QBO will hold: the explicit one, or, as QBO generates it when none is
