@@ -160,8 +160,17 @@ public struct NameLedger: Sendable {
         for (key, index) in zip(Key.allCases, built) { self[keyPath: key.index] = index }
     }
 
+    /// Asked of every record checked (twice of each name: as written and folded), so neither
+    /// through a key path, nor of a ledger that holds nothing (a check without an account).
     private func record(_ key: Key, _ text: String) -> NameRecord? {
-        self[keyPath: key.index].position(of: text) { key.of($0, in: self) }.map { records[Int($0)] }
+        guard !records.isEmpty else { return nil }
+        let index = switch key {
+        case .displayName: byDisplayName
+        case .foldedName: byFoldedName
+        case .customerID: customerByID
+        case .customerEmail: customerByEmail
+        }
+        return index.position(of: text) { key.of($0, in: self) }.map { records[Int($0)] }
     }
 
     /// The customer with this `Id`.

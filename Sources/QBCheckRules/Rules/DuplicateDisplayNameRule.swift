@@ -107,11 +107,15 @@ public struct DuplicateDisplayNameRule: Rule {
         /// in two bytes and its bytes.
         private mutating func encode(_ holder: Holder) -> [UInt8] {
             var bytes: [UInt8] = []
+            bytes.reserveCapacity(64)
             func field(_ text: String) {
-                let utf8 = text.utf8.prefix(0xFFFF)
-                bytes.append(UInt8(utf8.count & 0xFF))
-                bytes.append(UInt8(utf8.count >> 8))
-                bytes.append(contentsOf: utf8)
+                var text = text
+                text.withUTF8 { utf8 in
+                    let field = UnsafeBufferPointer(rebasing: utf8.prefix(0xFFFF))
+                    bytes.append(UInt8(field.count & 0xFF))
+                    bytes.append(UInt8(field.count >> 8))
+                    bytes.append(contentsOf: field)
+                }
             }
             switch holder.record {
             case .batch(let entity, let file):
