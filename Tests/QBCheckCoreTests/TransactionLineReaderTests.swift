@@ -137,6 +137,86 @@ struct TransactionLineReaderTests {
         #expect(taken > 400 && refused > 400, "taken \(taken), refused \(refused)")
     }
 
+    /// Everything a way of reading made of a file, entry by entry: each document described
+    /// field by field with every place, each error as reported.
+    private static func outcomes(_ entries: [(DocumentReader.Entry, Int)]) -> String {
+        var text = ""
+        for (entry, offset) in entries {
+            switch entry {
+            case .success(.document(let document)):
+                text += "document at \(offset), record at \(document.location.offset), \(document.pointer)\n"
+                dump(document.content, to: &text)
+            case .success(let subject): text += "another subject at \(offset): \(subject)\n"
+            case .failure(let error): text += "error at \(offset): \(error)\n"
+            }
+        }
+        return text
+    }
+
+    private static func page(_ bytes: [UInt8], directly: Bool) -> String {
+        var reading = DocumentReader.Reading(hint: nil, skimsBulkRecords: false)
+        reading.readsTransactionsDirectly = directly
+        var entries: [(DocumentReader.Entry, Int)] = []
+        DocumentReader.forEach(in: SourceFile(name: "invoices-00001.json", bytes: bytes), reading: reading) { entries.append(($0, $1)) }
+        return outcomes(entries)
+    }
+
+    /// Query response pages, as an account export holds them (`{"QueryResponse": {"Invoice":
+    /// [...]}}`): the transactions of their lists are read straight into the model as NDJSON
+    /// lines are, and a page reads exactly as the usual way reads it, whole or broken byte by
+    /// byte: the same documents at the same places and pointers, the same errors, in order.
+    @Test
+    func drawnAndBrokenQueryResponsePagesReadAsTheUsualWay() {
+        var random = SplitMix64(seed: 0x9A6E)
+        var drawn = InvoiceDrawer()
+        var (documents, differences) = (0, 0)
+        for _ in 0..<150 {
+            var entity = "Invoice"
+            var elements: [String] = []
+            for _ in 0..<Int.random(in: 1...5, using: &random) {
+                let transaction = drawn.transaction(&random)
+                entity = transaction.entity
+                elements.append(transaction.body)
+            }
+            // The list's name is the page's entity; a list of another name is read the usual way.
+            let name = Int.random(in: 0..<10, using: &random) == 0 ? "Customer" : entity
+            let list = elements.joined(separator: ",\n  ")
+            let page = #"{"QueryResponse":{"\#(name)":[\#(list)],"startPosition":1,"maxResults":\#(elements.count)},"time":"2025-01-11T10:00:01.000-08:00"}"#
+            let bytes = Array(page.utf8)
+            var variants = [bytes]
+            for _ in 0..<4 { variants.append(Self.broken(bytes, &random)) }
+            for variant in variants {
+                let direct = Self.page(variant, directly: true), tape = Self.page(variant, directly: false)
+                documents += direct.components(separatedBy: "document at").count - 1
+                if direct != tape { differences += 1 }
+                #expect(direct == tape, "\(String(decoding: variant, as: UTF8.self))\n\(direct)\n---\n\(tape)")
+            }
+        }
+        #expect(documents > 300, "\(documents) documents read")
+        #expect(differences == 0)
+    }
+
+    /// The reader reads a page's transactions itself: a page it could not read would come out
+    /// the same, and the test above could not tell.
+    @Test
+    func aQueryResponsesInvoicesAreReadStraightIntoTheModel() throws {
+        let element = #"{"Id":"130","DocNumber":"1037","TotalAmt":1.5,"Line":[]}"#
+        let page = #"{"QueryResponse":{"Invoice":[\#(element), \#(element)]}}"#
+        let bytes = Array(page.utf8)
+        // The second invoice, before the closing `]}}`.
+        let start = bytes.count - 3 - element.utf8.count
+        let read = try #require(TransactionLineReader.readElement(of: SourceFile(name: "p.json", bytes: bytes), at: start, entity: "Invoice",
+                                                                    pointer: JSONPointer.root.appending("QueryResponse").appending("Invoice").appending(1),
+                                                                    depthLeft: 509))
+        #expect(read.end == start + element.utf8.count)
+        #expect(read.document.transaction?.docNumber?.value == "1037")
+        #expect(read.document.pointer.description == "/QueryResponse/Invoice/1")
+        // Too little nesting left: the usual way decides.
+        #expect(TransactionLineReader.readElement(of: SourceFile(name: "p.json", bytes: bytes), at: start, entity: "Invoice",
+                                                  pointer: .root, depthLeft: 100) == nil)
+        #expect(Self.page(bytes, directly: true) == Self.page(bytes, directly: false))
+    }
+
     /// A line with one byte deleted, inserted, replaced, or the line cut short.
     private static func broken(_ line: [UInt8], _ random: inout SplitMix64) -> [UInt8] {
         var bytes = line
@@ -158,6 +238,12 @@ private struct InvoiceDrawer {
     private var random = SplitMix64(seed: 1)
 
     mutating func invoice(_ source: inout SplitMix64) -> String {
+        let (entity, body) = transaction(&source)
+        return chance(0.9) ? object([(entity, body), ("time", #""2025-01-11T10:00:01.000-08:00""#)]) : object([(entity, body)])
+    }
+
+    /// A sales transaction: its entity's name, and its object.
+    mutating func transaction(_ source: inout SplitMix64) -> (entity: String, body: String) {
         random = SplitMix64(seed: source.next())
         var members = [
             ("Id", id()), ("SyncToken", id()), ("DocNumber", text()), ("TxnDate", date()), ("CustomerRef", reference()),
@@ -170,8 +256,7 @@ private struct InvoiceDrawer {
         if chance(0.3) { members.shuffle(using: &random) }
         if chance(0.05), let repeated = members.randomElement(using: &random) { members.append(repeated) }
         let entity = pick(["Invoice", "Invoice", "Invoice", "CreditMemo", "SalesReceipt", "Estimate", "RefundReceipt"])
-        let body = object(members)
-        return chance(0.9) ? object([(entity, body), ("time", #""2025-01-11T10:00:01.000-08:00""#)]) : object([(entity, body)])
+        return (entity, object(members))
     }
 
     private mutating func lines(depth: Int) -> String {

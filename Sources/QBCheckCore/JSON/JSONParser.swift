@@ -27,6 +27,11 @@ struct JSONParser {
     var skips: (_ path: [String]) -> Bool = { _ in false }
     /// Receives a skipped array's path, how many elements it held and where it starts.
     var skippedHandler: ((_ path: [String], _ count: Int, _ offset: Int) -> Void)?
+    /// Offered each streamed element first, at its first byte, with the nesting still allowed
+    /// below it: it may read the element itself (and hand it on), answering where it ends, or
+    /// answer nil and leave it to the tape. A query response's invoices are read straight into
+    /// the model so (`TransactionLineReader`), as an NDJSON line's are.
+    var elementReader: ((_ path: [String], _ index: Int, _ start: Int, _ depthLeft: Int) -> Int?)?
     /// Whether some array `streams` selects may lie at or below `path`; below a path that
     /// leads to none, keys are not tracked (a record's own members are not made into strings).
     var leadsToStreamed: (_ path: [String]) -> Bool = { _ in true }
@@ -217,6 +222,8 @@ struct JSONParser {
             skipWhitespace()
             if skipped {
                 try skipValue()
+            } else if streamed, let end = elementReader?(arrayPath, count, index, maxDepth - depth) {
+                index = end
             } else if streamed {
                 // The element gets a tape of its own, handed over and let go before the next.
                 let outer = entries

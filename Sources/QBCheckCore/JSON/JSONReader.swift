@@ -53,14 +53,17 @@ public enum JSONReader {
     /// a time as they are read, and left out of the top-level value. `leadsToStreamed` may
     /// tell the paths below which `streams` selects nothing, so the reader stops following them.
     /// The elements of the streamed arrays `skips` selects are only stepped over, not read
-    /// (nor checked), and counted (`Piece.skipped`).
+    /// (nor checked), and counted (`Piece.skipped`). `readsElement` is offered each streamed
+    /// element first (its path, index, first byte and the nesting still allowed): when it reads
+    /// the element itself, it hands it on and answers where it ends, and no piece is made of it.
     public static func forEachPiece(
         in file: SourceFile, maxDepth: Int = 512, streams: @escaping ([String]) -> Bool,
         leadsToStreamed: @escaping ([String]) -> Bool = { _ in true }, skips: @escaping ([String]) -> Bool = { _ in false },
+        readsElement: (([String], Int, Int, Int) -> Int?)? = nil,
         _ body: (Result<Piece, JSONSyntaxError>) -> Void
     ) {
         withoutActuallyEscaping(body) { body in
-            let stream = Stream(streams: streams, leadsToStreamed: leadsToStreamed, skips: skips, onElement: { path, index, tape in
+            let stream = Stream(streams: streams, leadsToStreamed: leadsToStreamed, skips: skips, readsElement: readsElement, onElement: { path, index, tape in
                 body(.success(.element(path: path, index: index, node: Node(tape: tape, index: 0, at: JSONPointer(path).appending(index)))))
             }, onSkipped: { path, count, offset in
                 body(.success(.skipped(path: path, count: count, offset: offset)))
@@ -78,6 +81,7 @@ public enum JSONReader {
         var streams: ([String]) -> Bool
         var leadsToStreamed: ([String]) -> Bool = { _ in true }
         var skips: ([String]) -> Bool = { _ in false }
+        var readsElement: (([String], Int, Int, Int) -> Int?)?
         var onElement: ([String], Int, JSONTape) -> Void
         var onSkipped: ([String], Int, Int) -> Void = { _, _, _ in }
 
@@ -87,6 +91,7 @@ public enum JSONReader {
             parser.elementHandler = onElement
             parser.skips = skips
             parser.skippedHandler = onSkipped
+            parser.elementReader = readsElement
         }
     }
 

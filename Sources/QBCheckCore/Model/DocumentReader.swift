@@ -35,6 +35,9 @@ public enum DocumentReader {
     public struct Reading: Sendable {
         public var hint: CRMObjectType?
         public var skimsBulkRecords: Bool
+        /// Whether a query response's sales transactions may be read straight into the model
+        /// (off only for the tests that compare it with the usual way).
+        package var readsTransactionsDirectly = true
 
         public init(hint: CRMObjectType?, skimsBulkRecords: Bool) {
             self.hint = hint
@@ -48,7 +51,24 @@ public enum DocumentReader {
         let skips: ([String]) -> Bool = reading.skimsBulkRecords
             ? { path in path.count == 2 && path[0] == "QueryResponse" && !AccountSnapshot.isReadOnFirstLook(name: path[1]) }
             : { _ in false }
-        JSONReader.forEachPiece(in: file, streams: streamsRecords, leadsToStreamed: leadsToRecords, skips: skips) { piece in
+        withoutActuallyEscaping(body) { body in
+            forEach(in: file, reading: reading, skips: skips, body)
+        }
+    }
+
+    private static func forEach(in file: SourceFile, reading: Reading, skips: @escaping ([String]) -> Bool,
+                                _ body: @escaping (Entry, Int) -> Void) {
+        // A query response's sales transactions are read straight into the model, as NDJSON
+        // lines are; a first look only notes them (`skips`).
+        let readsElement: (([String], Int, Int, Int) -> Int?)? = reading.skimsBulkRecords || !reading.readsTransactionsDirectly ? nil : { path, index, start, depthLeft in
+            guard path.count == 2, path[0] == "QueryResponse", let entity = salesTransactionName(path[1]),
+                  let (document, end) = TransactionLineReader.readElement(of: file, at: start, entity: entity,
+                                                                          pointer: JSONPointer(path).appending(index), depthLeft: depthLeft)
+            else { return nil }
+            body(.success(.document(document)), start)
+            return end
+        }
+        JSONReader.forEachPiece(in: file, streams: streamsRecords, leadsToStreamed: leadsToRecords, skips: skips, readsElement: readsElement) { piece in
             switch piece {
             case .success(.skipped(let path, _, let offset)):
                 // One record stands for the list: the first look notes the kind, keeps nothing.
@@ -66,6 +86,16 @@ public enum DocumentReader {
                     body(result.mapError { InputError($0, in: file, within: node.location, at: node.pointer ?? .root) }, node.offset)
                 }
             }
+        }
+    }
+
+    /// The sales transaction a query response's list holds, by the list's name: the names of
+    /// `QBOEntity.transactionNames`, as literals (a shared set's storage is a reference count
+    /// the workers would pass between their cores).
+    private static func salesTransactionName(_ name: String) -> String? {
+        switch name {
+        case "Invoice", "CreditMemo", "SalesReceipt", "Estimate", "RefundReceipt": name
+        default: nil
         }
     }
 

@@ -43,6 +43,29 @@ package struct TransactionLineReader {
         }
     }
 
+    /// The sales transaction that starts at `start` in a query response's list of `entity`
+    /// (`{"QueryResponse": {"Invoice": [...]}}`, a page of an account export), as a document at
+    /// `pointer`, and the offset just past it; nil when this reader does not take it (the
+    /// parser then reads it onto a tape, the usual way). `depthLeft` is the nesting the page's
+    /// parser still allows below the list: with less than a transaction may use here (group
+    /// lines, and the 48 levels of a value stepped over), the usual way decides.
+    package static func readElement(of file: SourceFile, at start: Int, entity: String, pointer: JSONPointer,
+                                    depthLeft: Int) -> (document: Document, end: Int)? {
+        guard depthLeft >= 128 else { return nil }
+        return file.bytes.withUnsafeBufferPointer { bytes -> (document: Document, end: Int)? in
+            var reader = TransactionLineReader(parser: JSONParser(bytes: bytes, source: file.bytes, start: start, end: bytes.count))
+            reader.parser.entries = TapeEntries(capacity: 16)
+            defer { reader.parser.entries.release() }
+            do {
+                let transaction = try reader.transaction(entity: entity)
+                let document = Document(file: file, location: transaction.location, pointer: pointer, content: .quickbooks(.transaction(transaction)))
+                return (document, reader.parser.index)
+            } catch {
+                return nil
+            }
+        }
+    }
+
     // MARK: The shape
 
     /// `{"Invoice": {...}, "time": "..."}`: one sales transaction, besides `time` and `warnings`.
