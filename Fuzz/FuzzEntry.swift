@@ -32,7 +32,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         if case .success(let subject) = entry { subjects.append(subject) }
     }
     // An NDJSON line read straight into the model must read as the usual way reads it.
-    if let direct = TransactionLineReader.read(file) {
+    if let direct = DirectRecordReader.read(file) {
         var usual: [(DocumentReader.Entry, Int)] = []
         DocumentReader.forEachInLineByTape(file, reading: DocumentReader.Reading(hint: nil, skimsBulkRecords: false)) { usual.append(($0, $1)) }
         guard usual.count == 1, case (.success(.document(let document)), let offset) = usual[0],

@@ -30,7 +30,7 @@ struct JSONParser {
     /// Offered each streamed element first, at its first byte, with the nesting still allowed
     /// below it: it may read the element itself (and hand it on), answering where it ends, or
     /// answer nil and leave it to the tape. A query response's invoices are read straight into
-    /// the model so (`TransactionLineReader`), as an NDJSON line's are.
+    /// the model so (`DirectRecordReader`), as an NDJSON line's are.
     var elementReader: ((_ path: [String], _ index: Int, _ start: Int, _ depthLeft: Int) -> Int?)?
     /// Whether some array `streams` selects may lie at or below `path`; below a path that
     /// leads to none, keys are not tracked (a record's own members are not made into strings).

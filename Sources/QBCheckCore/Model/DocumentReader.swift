@@ -35,9 +35,9 @@ public enum DocumentReader {
     public struct Reading: Sendable {
         public var hint: CRMObjectType?
         public var skimsBulkRecords: Bool
-        /// Whether a query response's sales transactions may be read straight into the model
-        /// (off only for the tests that compare it with the usual way).
-        package var readsTransactionsDirectly = true
+        /// Whether records may be read straight into the model (`DirectRecordReader`): off
+        /// only for the tests that compare it with the usual way.
+        package var readsRecordsDirectly = true
 
         public init(hint: CRMObjectType?, skimsBulkRecords: Bool) {
             self.hint = hint
@@ -58,11 +58,12 @@ public enum DocumentReader {
 
     private static func forEach(in file: SourceFile, reading: Reading, skips: @escaping ([String]) -> Bool,
                                 _ body: @escaping (Entry, Int) -> Void) {
-        // A query response's sales transactions are read straight into the model, as NDJSON
-        // lines are; a first look only notes them (`skips`).
-        let readsElement: (([String], Int, Int, Int) -> Int?)? = reading.skimsBulkRecords || !reading.readsTransactionsDirectly ? nil : { path, index, start, depthLeft in
-            guard path.count == 2, path[0] == "QueryResponse", let entity = salesTransactionName(path[1]),
-                  let (document, end) = TransactionLineReader.readElement(of: file, at: start, entity: entity,
+        // A query response's transactions, customers, vendors and employees are read straight
+        // into the model, as NDJSON lines are (a first look steps over the transactions' lists:
+        // `skips`).
+        let readsElement: (([String], Int, Int, Int) -> Int?)? = !reading.readsRecordsDirectly ? nil : { path, index, start, depthLeft in
+            guard path.count == 2, path[0] == "QueryResponse", DirectRecordReader.takes(entity: path[1]),
+                  let (document, end) = DirectRecordReader.readElement(of: file, at: start, entity: path[1],
                                                                           pointer: JSONPointer(path).appending(index), depthLeft: depthLeft)
             else { return nil }
             body(.success(.document(document)), start)
@@ -89,22 +90,12 @@ public enum DocumentReader {
         }
     }
 
-    /// The sales transaction a query response's list holds, by the list's name: the names of
-    /// `QBOEntity.transactionNames`, as literals (a shared set's storage is a reference count
-    /// the workers would pass between their cores).
-    private static func salesTransactionName(_ name: String) -> String? {
-        switch name {
-        case "Invoice", "CreditMemo", "SalesReceipt", "Estimate", "RefundReceipt": name
-        default: nil
-        }
-    }
-
     /// One NDJSON line. A sales transaction (`{"Invoice": {...}, "time": ...}`, the common case)
-    /// is read straight into the model (`TransactionLineReader`); any other line, or one that
+    /// is read straight into the model (`DirectRecordReader`); any other line, or one that
     /// reader refuses, the usual way (`forEachInLineByTape`), which reports what is reported.
     public static func forEachInLine(_ file: SourceFile, reading: Reading, _ body: (Entry, Int) -> Void) {
         // A first look skims transactions (`Reading.skimsBulkRecords`): the usual way does that.
-        if !reading.skimsBulkRecords, let (document, offset) = TransactionLineReader.read(file) {
+        if reading.readsRecordsDirectly, let (document, offset) = DirectRecordReader.read(file, takingTransactions: !reading.skimsBulkRecords) {
             return body(.success(.document(document)), offset)
         }
         forEachInLineByTape(file, reading: reading, body)

@@ -15,11 +15,32 @@ public final class QBONameEntity: Sendable {
     public let currency: Located<String>?
     public let active: Bool
 
-    /// The members read, named as QBO names them.
-    private enum Member: Int, MemberSlot {
+    /// The members read, named as QBO names them (`DirectRecordReader` reads by them too).
+    enum Member: Int, MemberSlot {
         case Id, DisplayName, Title, GivenName, MiddleName, FamilyName, Suffix, CompanyName, PrimaryEmailAddr, PrintOnCheckName, CurrencyRef,
              Active
         static let names = MemberSlotTable(Self.self)
+    }
+
+    /// A record read some other way (`DirectRecordReader`), field by field.
+    init(entity: String, location: Location, id: Located<String>?, displayName: Located<String>?, title: Located<String>?,
+         givenName: Located<String>?, middleName: Located<String>?, familyName: Located<String>?, suffix: Located<String>?,
+         companyName: Located<String>?, email: Located<String>?, printOnCheckName: Located<String>?, currency: Located<String>?,
+         active: Bool) {
+        self.entity = entity
+        self.location = location
+        self.id = id
+        self.displayName = displayName
+        self.title = title
+        self.givenName = givenName
+        self.middleName = middleName
+        self.familyName = familyName
+        self.suffix = suffix
+        self.companyName = companyName
+        self.email = email
+        self.printOnCheckName = printOnCheckName
+        self.currency = currency
+        self.active = active
     }
 
     public init(_ node: FieldReader, entity: String) throws(ShapeError) {

@@ -23,7 +23,7 @@ public final class QBOTransaction: Sendable {
     /// the file: a date-time is too long for a string without a heap allocation.
     public let createTime: Located<FileText>?
 
-    /// The members read, named as QBO names them (`TransactionLineReader` reads by them too).
+    /// The members read, named as QBO names them (`DirectRecordReader` reads by them too).
     enum Member: Int, MemberSlot {
         case Id, SyncToken, DocNumber, TxnDate, CustomerRef, Line, TxnTaxDetail, LinkedTxn, GlobalTaxCalculation, TotalAmt,
              CurrencyRef, MetaData
@@ -64,7 +64,7 @@ public final class QBOTransaction: Sendable {
         createTime = try member[.MetaData]?.asObject().field("CreateTime")?.asFileText()
     }
 
-    /// A transaction read some other way (`TransactionLineReader`), field by field.
+    /// A transaction read some other way (`DirectRecordReader`), field by field.
     init(entity: String, location: Location, id: Located<String>?, syncToken: Located<String>?, docNumber: Located<String>?,
          txnDate: Located<CalendarDate>?, customer: Located<String>?, allLines: [QBOLine], lineCount: Int, taxDetail: QBOTaxDetail?,
          linkedTransactions: [QBOLinkedTransaction], globalTaxCalculation: Located<String>?, totalAmount: Located<ExactDecimal>?,
@@ -102,7 +102,7 @@ public struct QBOLine: Sendable {
 
     public let location: Location
     // Variables so that the readers fill a line field by field: `read` in place, in its
-    // invoice's array; `TransactionLineReader` apart, appending it whole (plain memory: the
+    // invoice's array; `DirectRecordReader` apart, appending it whole (plain memory: the
     // copy holds no reference to count). `kind` is always read.
     public internal(set) var kind: Kind = .descriptionOnly
     /// `DetailType` as written.

@@ -3,12 +3,13 @@ import QBCheckCore
 import QBCheckTestSupport
 import Testing
 
-/// NDJSON lines holding one sales transaction are read straight into the model
-/// (`TransactionLineReader`), and any line that reader refuses goes the usual way (a tape, then
-/// the model). The reader may refuse any line, but a line it takes must come out exactly as the
-/// usual way reads it: the same transaction, field by field, with the same places, and never a
-/// document where the usual way finds an error.
-struct TransactionLineReaderTests {
+/// NDJSON lines holding one sales transaction, customer, vendor or employee, and the same
+/// records in a query response's list, are read straight into the model (`DirectRecordReader`),
+/// and any record that reader refuses goes the usual way (a tape, then the model). The reader
+/// may refuse any record, but a record it takes must come out exactly as the usual way reads it:
+/// the same model, field by field, with the same places, and never a document where the usual
+/// way finds an error.
+struct DirectRecordReaderTests {
     /// What a way of reading made of a line: its one document, described field by field with
     /// every place, or what else it made.
     private static func outcome(_ entries: [(DocumentReader.Entry, Int)]) -> String {
@@ -21,7 +22,7 @@ struct TransactionLineReaderTests {
     }
 
     private static func direct(_ line: String) -> String? {
-        TransactionLineReader.read(SourceFile(name: "t.ndjson", bytes: Array(line.utf8))).map { outcome([(.success(.document($0.document)), $0.offset)]) }
+        DirectRecordReader.read(SourceFile(name: "t.ndjson", bytes: Array(line.utf8))).map { outcome([(.success(.document($0.document)), $0.offset)]) }
     }
 
     private static func byTape(_ bytes: [UInt8]) -> String {
@@ -33,7 +34,7 @@ struct TransactionLineReaderTests {
 
     /// Whether the reader refuses `bytes` or reads them as the usual way does.
     private static func agrees(_ bytes: [UInt8]) -> (taken: Bool, agrees: Bool, direct: String?, tape: String) {
-        let direct = TransactionLineReader.read(SourceFile(name: "t.ndjson", bytes: bytes))
+        let direct = DirectRecordReader.read(SourceFile(name: "t.ndjson", bytes: bytes))
             .map { outcome([(.success(.document($0.document)), $0.offset)]) }
         let tape = byTape(bytes)
         return (direct != nil, direct == nil || direct == tape, direct, tape)
@@ -68,7 +69,7 @@ struct TransactionLineReaderTests {
         // A detail type of another name, whose detail the usual way looks up by that name.
         #"{"Invoice":{"Line":[{"DetailType":"TaxLineDetail","TaxLineDetail":{"TaxCodeRef":{"value":"X"}}}]}}"#,
         // Another shape: a customer, a query response, a bare invoice.
-        #"{"Customer":{"DisplayName":"A"},"time":"x"}"#,
+        #"{"Payment":{"Id":"1"},"time":"x"}"#,
         #"{"QueryResponse":{"Invoice":[{"Id":"1"}]}}"#,
         #"{"Line":[],"CustomerRef":{"value":"1"}}"#,
     ])
@@ -155,7 +156,7 @@ struct TransactionLineReaderTests {
 
     private static func page(_ bytes: [UInt8], directly: Bool) -> String {
         var reading = DocumentReader.Reading(hint: nil, skimsBulkRecords: false)
-        reading.readsTransactionsDirectly = directly
+        reading.readsRecordsDirectly = directly
         var entries: [(DocumentReader.Entry, Int)] = []
         DocumentReader.forEach(in: SourceFile(name: "invoices-00001.json", bytes: bytes), reading: reading) { entries.append(($0, $1)) }
         return outcomes(entries)
@@ -169,17 +170,20 @@ struct TransactionLineReaderTests {
     func drawnAndBrokenQueryResponsePagesReadAsTheUsualWay() {
         var random = SplitMix64(seed: 0x9A6E)
         var drawn = InvoiceDrawer()
+        var customers = NameRecordDrawer()
         var (documents, differences) = (0, 0)
         for _ in 0..<150 {
             var entity = "Invoice"
             var elements: [String] = []
+            // Pages of transactions, and pages of customers, vendors or employees.
+            let ofNames = Bool.random(using: &random)
             for _ in 0..<Int.random(in: 1...5, using: &random) {
-                let transaction = drawn.transaction(&random)
-                entity = transaction.entity
-                elements.append(transaction.body)
+                let record = ofNames ? customers.record(&random) : drawn.transaction(&random)
+                entity = record.entity
+                elements.append(record.body)
             }
             // The list's name is the page's entity; a list of another name is read the usual way.
-            let name = Int.random(in: 0..<10, using: &random) == 0 ? "Customer" : entity
+            let name = Int.random(in: 0..<10, using: &random) == 0 ? (ofNames ? "Invoice" : "Customer") : entity
             let list = elements.joined(separator: ",\n  ")
             let page = #"{"QueryResponse":{"\#(name)":[\#(list)],"startPosition":1,"maxResults":\#(elements.count)},"time":"2025-01-11T10:00:01.000-08:00"}"#
             let bytes = Array(page.utf8)
@@ -205,16 +209,57 @@ struct TransactionLineReaderTests {
         let bytes = Array(page.utf8)
         // The second invoice, before the closing `]}}`.
         let start = bytes.count - 3 - element.utf8.count
-        let read = try #require(TransactionLineReader.readElement(of: SourceFile(name: "p.json", bytes: bytes), at: start, entity: "Invoice",
+        let read = try #require(DirectRecordReader.readElement(of: SourceFile(name: "p.json", bytes: bytes), at: start, entity: "Invoice",
                                                                     pointer: JSONPointer.root.appending("QueryResponse").appending("Invoice").appending(1),
                                                                     depthLeft: 509))
         #expect(read.end == start + element.utf8.count)
         #expect(read.document.transaction?.docNumber?.value == "1037")
         #expect(read.document.pointer.description == "/QueryResponse/Invoice/1")
         // Too little nesting left: the usual way decides.
-        #expect(TransactionLineReader.readElement(of: SourceFile(name: "p.json", bytes: bytes), at: start, entity: "Invoice",
+        #expect(DirectRecordReader.readElement(of: SourceFile(name: "p.json", bytes: bytes), at: start, entity: "Invoice",
                                                   pointer: .root, depthLeft: 100) == nil)
         #expect(Self.page(bytes, directly: true) == Self.page(bytes, directly: false))
+    }
+
+    /// Drawn customers, vendors and employees (every member the model reads, nulls, numbers for
+    /// strings, escapes, repeated and unknown members), and each broken byte by byte: every line
+    /// taken reads as the usual way reads it.
+    @Test
+    func drawnAndBrokenCustomersReadAsTheUsualWay() {
+        var random = SplitMix64(seed: 0xC057)
+        var drawn = NameRecordDrawer()
+        var (taken, refused) = (0, 0)
+        for _ in 0..<400 {
+            let record = drawn.record(&random)
+            let line = Array(#"{"\#(record.entity)":\#(record.body),"time":"2025-01-11T10:00:01.000-08:00"}"#.utf8)
+            var variants = [line]
+            for _ in 0..<6 { variants.append(Self.broken(line, &random)) }
+            for variant in variants {
+                let result = Self.agrees(variant)
+                if result.taken { taken += 1 } else { refused += 1 }
+                #expect(result.agrees, "\(String(decoding: variant, as: UTF8.self))\n\(result.direct ?? "")\n---\n\(result.tape)")
+            }
+        }
+        // Both ways were tried, many times each.
+        #expect(taken > 300 && refused > 300, "taken \(taken), refused \(refused)")
+    }
+
+    /// A first look at an account reads its customers whole but only notes its transactions:
+    /// the reader takes no transaction then, and a customer read so is the usual way's.
+    @Test
+    func aFirstLookTakesCustomersAndLeavesTransactions() {
+        let customer = #"{"Customer":{"Id":"58","DisplayName":"Amy's Bird Sanctuary","GivenName":"Amy","PrimaryEmailAddr":{"Address":"amy@example.com"},"CurrencyRef":{"value":"USD"},"Active":false}}"#
+        let file = { (line: String) in SourceFile(name: "t.ndjson", bytes: Array(line.utf8)) }
+        #expect(DirectRecordReader.read(file(Self.invoice), takingTransactions: false) == nil)
+        #expect(DirectRecordReader.read(file(Self.invoice)) != nil)
+        let taken = DirectRecordReader.read(file(customer), takingTransactions: false)
+        #expect(taken?.document.pointer.description == "/Customer")
+        guard case .quickbooks(.name(let entity))? = taken?.document.content else {
+            Issue.record("the customer was not taken")
+            return
+        }
+        #expect(entity.displayName?.value == "Amy's Bird Sanctuary" && entity.email?.value == "amy@example.com" && !entity.active)
+        #expect(Self.agrees(Array(customer.utf8)).agrees)
     }
 
     /// A line with one byte deleted, inserted, replaced, or the line cut short.
@@ -322,6 +367,44 @@ private struct InvoiceDrawer {
 
     private mutating func colon() -> String { chance(0.1) ? " : " : ":" }
     private mutating func comma() -> String { chance(0.1) ? ", " : "," }
+    private mutating func chance(_ probability: Double) -> Bool { Double.random(in: 0..<1, using: &random) < probability }
+    private mutating func pick(_ choices: [String]) -> String { choices.randomElement(using: &random)! }
+}
+
+/// Draws QBO customers, vendors and employees, with the members `QBONameEntity` reads in every
+/// shape the usual way accepts or refuses.
+private struct NameRecordDrawer {
+    private var random = SplitMix64(seed: 2)
+
+    /// A record: its entity's name, and its object.
+    mutating func record(_ source: inout SplitMix64) -> (entity: String, body: String) {
+        random = SplitMix64(seed: source.next())
+        var members = [
+            ("Id", text()), ("SyncToken", text()), ("DisplayName", text()), ("Title", text()), ("GivenName", text()),
+            ("MiddleName", text()), ("FamilyName", text()), ("Suffix", text()), ("CompanyName", text()),
+            ("PrimaryEmailAddr", pick([#"{"Address":"amy@example.com"}"#, #"{"Address":"amy@example.com"}"#, "null", #"{"Address":null}"#, "{}", #""amy@example.com""#,
+                                       #"{"Address":7,"Note":[1,{"a":null}]}"#, #"{"Address":"a@b.c","Address":"d@e.f"}"#])),
+            ("PrintOnCheckName", text()),
+            ("CurrencyRef", pick([#"{"value":"USD","name":"United States Dollar"}"#, #"{"value":null}"#, "null", #"{"name":"x"}"#, #""USD""#])),
+            ("Active", pick(["true", "false", "true", "false", "null", #""true""#, #""false""#, "1"])),
+            ("Balance", pick(["0", "12.5", "null"])),
+            ("MetaData", pick([#"{"CreateTime":"2024-03-11T16:48:43-07:00"}"#, "null"])),
+        ]
+        members = members.filter { _ in chance(0.8) }
+        if chance(0.3) { members.shuffle(using: &random) }
+        if chance(0.05), let repeated = members.randomElement(using: &random) { members.append(repeated) }
+        if chance(0.03) { members.append((#"Disp\u006CayName"#, text())) }
+        let entity = pick(["Customer", "Customer", "Customer", "Vendor", "Employee"])
+        return (entity, "{" + members.map { "\"\($0.0)\":\($0.1)" }.joined(separator: chance(0.1) ? ", " : ",") + "}")
+    }
+
+    /// A name as exports hold them, now and then of another type than the usual way reads.
+    private mutating func text() -> String {
+        if chance(0.03) { return pick(["{}", "[]", "true"]) }
+        return pick([#""Amy's Bird Sanctuary""#, #""Bob""#, #""caf\u00e9 \"deluxe\"""#, "\"Zoë's Garden Supplies, a name past sixteen bytes\"",
+                     #""""#, "null", "42", #""a:b""#])
+    }
+
     private mutating func chance(_ probability: Double) -> Bool { Double.random(in: 0..<1, using: &random) < probability }
     private mutating func pick(_ choices: [String]) -> String { choices.randomElement(using: &random)! }
 }

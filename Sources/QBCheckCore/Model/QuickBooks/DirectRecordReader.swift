@@ -1,6 +1,7 @@
-/// Reads an NDJSON line that holds one QBO sales transaction (`{"Invoice": {...}, "time":
-/// "..."}`, nearly every line of an export) straight from its bytes into the model, with no
-/// tape.
+/// Reads the QBO records of an export straight from their bytes into the model, with no tape:
+/// an NDJSON line that holds one sales transaction (`{"Invoice": {...}, "time": "..."}`, nearly
+/// every line of an export) or one customer, vendor or employee, and the same records in a
+/// query response's list (a page of an account snapshot).
 ///
 /// The usual way writes a tape entry for each of an invoice's few hundred values, and the model
 /// then walks those entries and the bytes once more: the second pass cost more than the first.
@@ -13,8 +14,8 @@
 /// member, a line's detail before its `DetailType`, a value of another type than the model
 /// reads, a syntax error) is refused, and `DocumentReader` reads it the usual way, which
 /// decides what is reported. So this reader may refuse anything, but must never take a line
-/// the usual way would read otherwise: `TransactionLineReaderTests` compares the two.
-package struct TransactionLineReader {
+/// the usual way would read otherwise: `DirectRecordReaderTests` compares the two.
+package struct DirectRecordReader {
     private var parser: JSONParser
     /// Thrown for whatever this reader does not take; never reported.
     private static let refusal = JSONSyntaxError(offset: 0, reason: .invalidNumber)
@@ -25,41 +26,43 @@ package struct TransactionLineReader {
         self.parser = parser
     }
 
-    /// The line's transaction as a document, and the offset of the line's value; nil when the
-    /// line is not one this reader takes.
-    package static func read(_ file: SourceFile) -> (document: Document, offset: Int)? {
+    /// The line's record as a document, and the offset of the line's value; nil when the line
+    /// is not one this reader takes. Without `takingTransactions` (a first look, which only
+    /// notes transactions), only customers, vendors and employees are taken.
+    package static func read(_ file: SourceFile, takingTransactions: Bool = true) -> (document: Document, offset: Int)? {
         file.bytes.withUnsafeBufferPointer { bytes -> (document: Document, offset: Int)? in
             guard !bytes.isEmpty else { return nil }
-            var reader = TransactionLineReader(parser: JSONParser(bytes: bytes, source: file.bytes, start: 0, end: bytes.count))
+            var reader = DirectRecordReader(parser: JSONParser(bytes: bytes, source: file.bytes, start: 0, end: bytes.count))
             // Strings with escapes or bytes outside ASCII, and skipped objects and arrays, are
             // read by the parser, which writes their entries here; none is kept.
             reader.parser.entries = TapeEntries(capacity: 16)
             defer { reader.parser.entries.release() }
             do {
-                return try reader.line(in: file)
+                return try reader.line(in: file, takingTransactions: takingTransactions)
             } catch {
                 return nil
             }
         }
     }
 
-    /// The sales transaction that starts at `start` in a query response's list of `entity`
-    /// (`{"QueryResponse": {"Invoice": [...]}}`, a page of an account export), as a document at
-    /// `pointer`, and the offset just past it; nil when this reader does not take it (the
-    /// parser then reads it onto a tape, the usual way). `depthLeft` is the nesting the page's
+    /// The record that starts at `start` in a query response's list of `entity` (`{"QueryResponse":
+    /// {"Invoice": [...]}}`, a page of an account export), as a document at `pointer`, and the
+    /// offset just past it; nil when this reader does not take it (the parser then reads it onto
+    /// a tape, the usual way). `depthLeft` is the nesting the page's
     /// parser still allows below the list: with less than a transaction may use here (group
     /// lines, and the 48 levels of a value stepped over), the usual way decides.
     package static func readElement(of file: SourceFile, at start: Int, entity: String, pointer: JSONPointer,
                                     depthLeft: Int) -> (document: Document, end: Int)? {
         guard depthLeft >= 128 else { return nil }
         return file.bytes.withUnsafeBufferPointer { bytes -> (document: Document, end: Int)? in
-            var reader = TransactionLineReader(parser: JSONParser(bytes: bytes, source: file.bytes, start: start, end: bytes.count))
+            var reader = DirectRecordReader(parser: JSONParser(bytes: bytes, source: file.bytes, start: start, end: bytes.count))
             reader.parser.entries = TapeEntries(capacity: 16)
             defer { reader.parser.entries.release() }
             do {
-                let transaction = try reader.transaction(entity: entity)
-                let document = Document(file: file, location: transaction.location, pointer: pointer, content: .quickbooks(.transaction(transaction)))
-                return (document, reader.parser.index)
+                // The record's place is its opening brace, here, as the models take it.
+                let location = reader.here
+                let content = try reader.record(entity: entity)
+                return (Document(file: file, location: location, pointer: pointer, content: .quickbooks(content)), reader.parser.index)
             } catch {
                 return nil
             }
@@ -68,26 +71,60 @@ package struct TransactionLineReader {
 
     // MARK: The shape
 
-    /// `{"Invoice": {...}, "time": "..."}`: one sales transaction, besides `time` and `warnings`.
-    private mutating func line(in file: SourceFile) throws(JSONSyntaxError) -> (document: Document, offset: Int) {
+    /// `{"Invoice": {...}, "time": "..."}`: one record, besides `time` and `warnings`.
+    private mutating func line(in file: SourceFile, takingTransactions: Bool) throws(JSONSyntaxError) -> (document: Document, offset: Int) {
         parser.skipWhitespace()
         let start = parser.index
-        var found: (name: String, transaction: QBOTransaction)?
+        var found: (name: String, content: QBOEntity, location: Location)?
         guard try open(UInt8(ascii: "{")) else { throw Self.refusal }
         repeat {
             let name = try memberName()
             if Self.equals(name, "time") || Self.equals(name, "warnings") {
                 try skipValue()
             } else {
-                guard found == nil, let entity = Self.transactionName(name) else { throw Self.refusal }
-                found = (entity, try transaction(entity: entity))
+                guard found == nil else { throw Self.refusal }
+                let location = here
+                if takingTransactions, let entity = Self.transactionName(name) {
+                    found = (entity, .transaction(try transaction(entity: entity)), location)
+                } else if let entity = Self.nameEntityName(name) {
+                    found = (entity, .name(try nameEntity(entity: entity)), location)
+                } else {
+                    throw Self.refusal
+                }
             }
         } while try more(closing: UInt8(ascii: "}"))
         parser.skipWhitespace()
         guard parser.atEnd, let found else { throw Self.refusal }
-        let document = Document(file: file, location: found.transaction.location, pointer: JSONPointer.root.appending(found.name),
-                                content: .quickbooks(.transaction(found.transaction)))
+        let document = Document(file: file, location: found.location, pointer: JSONPointer.root.appending(found.name),
+                                content: .quickbooks(found.content))
         return (document, start)
+    }
+
+    /// A record of `entity`, one of the names this reader takes (`takes(entity:)`).
+    private mutating func record(entity: String) throws(JSONSyntaxError) -> QBOEntity {
+        switch entity {
+        case "Invoice", "CreditMemo", "SalesReceipt", "Estimate", "RefundReceipt": .transaction(try transaction(entity: entity))
+        case "Customer", "Vendor", "Employee": .name(try nameEntity(entity: entity))
+        default: throw Self.refusal
+        }
+    }
+
+    /// Whether this reader takes records of `entity` (a query response's list is named so):
+    /// the names of `QBOEntity.transactionNames` and `nameEntityNames`, as literals (a shared
+    /// set's storage is a reference count the workers would pass between their cores).
+    package static func takes(entity: String) -> Bool {
+        switch entity {
+        case "Invoice", "CreditMemo", "SalesReceipt", "Estimate", "RefundReceipt", "Customer", "Vendor", "Employee": true
+        default: false
+        }
+    }
+
+    /// The customer, vendor or employee a wrapper's member name announces.
+    private static func nameEntityName(_ name: UnsafeBufferPointer<UInt8>) -> String? {
+        if equals(name, "Customer") { return "Customer" }
+        if equals(name, "Vendor") { return "Vendor" }
+        if equals(name, "Employee") { return "Employee" }
+        return nil
     }
 
     /// The sales transaction a wrapper's member name announces (`QBOEntity.transactionNames`,
@@ -312,6 +349,58 @@ package struct TransactionLineReader {
         return createTime
     }
 
+    // MARK: A customer, vendor or employee, as `QBONameEntity.init(_:entity:)` reads it
+
+    private mutating func nameEntity(entity: String) throws(JSONSyntaxError) -> QBONameEntity {
+        let location = here
+        var id, displayName, title, givenName, middleName, familyName, suffix, companyName, email, printOnCheckName,
+            currency: Located<String>?
+        var active: Bool?
+        var seen: UInt32 = 0
+        if try open(UInt8(ascii: "{")) {
+            repeat {
+                switch try member(QBONameEntity.Member.self, seen: &seen) {
+                case .Id?: id = try string()
+                case .DisplayName?: displayName = try string()
+                case .Title?: title = try string()
+                case .GivenName?: givenName = try string()
+                case .MiddleName?: middleName = try string()
+                case .FamilyName?: familyName = try string()
+                case .Suffix?: suffix = try string()
+                case .CompanyName?: companyName = try string()
+                case .PrimaryEmailAddr?: email = try emailAddress()
+                case .PrintOnCheckName?: printOnCheckName = try string()
+                case .CurrencyRef?: currency = try referenceString()
+                case .Active?: active = try bool()
+                case nil: try skipValue()
+                }
+            } while try more(closing: UInt8(ascii: "}"))
+        }
+        return QBONameEntity(entity: entity, location: location, id: id, displayName: displayName, title: title, givenName: givenName,
+                             middleName: middleName, familyName: familyName, suffix: suffix, companyName: companyName, email: email,
+                             printOnCheckName: printOnCheckName, currency: currency, active: active ?? true)
+    }
+
+    /// `PrimaryEmailAddr`: its `Address`; nil when either is null or there is none.
+    private mutating func emailAddress() throws(JSONSyntaxError) -> Located<String>? {
+        if try skipNull() { return nil }
+        var address: Located<String>?
+        var seen = false
+        if try open(UInt8(ascii: "{")) {
+            repeat {
+                let key = try memberName()
+                if Self.equals(key, "Address") {
+                    guard !seen else { throw Self.refusal }
+                    seen = true
+                    address = try string()
+                } else {
+                    try skipValue()
+                }
+            } while try more(closing: UInt8(ascii: "}"))
+        }
+        return address
+    }
+
     // MARK: Values, as `FieldReader` reads them
 
     /// A QBO reference (`{"value": "1", "name": "Services"}`): the entry of its `value`; nil
@@ -351,6 +440,17 @@ package struct TransactionLineReader {
     private mutating func referenceText() throws(JSONSyntaxError) -> Located<FileText>? {
         guard let value = try referenceValue() else { return nil }
         return try fileText(value)
+    }
+
+    /// `true` or `false`; nil for null.
+    private mutating func bool() throws(JSONSyntaxError) -> Bool? {
+        switch try scalar().kind {
+        case .true: true
+        case .false: false
+        case .null: nil
+        // A string "true" the usual way reads too: it decides.
+        default: throw Self.refusal
+        }
     }
 
     /// A string member; an id that arrives as a number is read as its text.
