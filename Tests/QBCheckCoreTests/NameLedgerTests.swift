@@ -84,6 +84,12 @@ import Testing
     @Test func displayNamesFoldCaseAndSpacing() {
         #expect(DisplayName.folded("  Ann \t LEE ") == "ann lee")
         #expect(DisplayName.folded("Émile  Zola") == "émile zola")
+        // Past the fifteen bytes a string holds in place, and the edges of the ASCII folding.
+        #expect(DisplayName.folded("\n\rAMY'S  BIRD\u{0B}\u{0C}SANCTUARY, Inc.  ") == "amy's bird sanctuary, inc.")
+        #expect(DisplayName.folded("") == "" && DisplayName.folded(" \t ") == "")
+        #expect(DisplayName.folded("@[Z]`{a}") == "@[z]`{a}")
+        // Any byte outside ASCII folds the general way, wherever it stands.
+        #expect(DisplayName.folded("AMY'S BIRD SANCTUARY É") == "amy's bird sanctuary é")
     }
 }
 

@@ -15,7 +15,7 @@ public struct InvalidNameCharactersRule: Rule {
         QuickBooksName.forEachName(of: document, in: context) { name in
             let value = name.value
             // Bytes, not characters: a name can be megabytes long.
-            guard let byte = value.value.utf8.first(where: { $0 == UInt8(ascii: ":") || $0 == 0x09 || $0 == 0x0A }) else { return }
+            guard let byte = Self.firstRefusedByte(in: value.value) else { return }
             let shown = byte == UInt8(ascii: ":") ? "a colon (:)" : byte == 0x09 ? "a tab" : "a line break"
             let quoted = value.value.count > 80 ? String(value.value.prefix(80)) + "…" : value.value
             output.report(value.location, in: document,
@@ -23,6 +23,17 @@ public struct InvalidNameCharactersRule: Rule {
                 remedy: "Remove the colon, tab or line break from the name (a dash or a space reads the same).",
                 severity: name.isItemName ? .warning : nil)
         }
+    }
+}
+
+extension InvalidNameCharactersRule {
+    /// The first colon, tab or line feed of `name`. Read from the string's storage: seven
+    /// names of each of a million customers, walked a byte at a time through the string's
+    /// view, had cost more than reading the customer.
+    static func firstRefusedByte(in name: String) -> UInt8? {
+        let refused = { (byte: UInt8) in byte == UInt8(ascii: ":") || byte == 0x09 || byte == 0x0A }
+        if let found = name.utf8.withContiguousStorageIfAvailable({ $0.first(where: refused) }) { return found }
+        return name.utf8.first(where: refused)
     }
 }
 
