@@ -75,7 +75,12 @@ package struct DirectRecordReader {
     private mutating func line(in file: SourceFile, takingTransactions: Bool) throws(JSONSyntaxError) -> (document: Document, offset: Int) {
         parser.skipWhitespace()
         let start = parser.index
-        var found: (name: String, content: QBOEntity, location: Location)?
+        // Kept apart, not as a `QBOEntity`: copied and destroyed as an enum of seven payloads,
+        // the record cost a few hundred instructions a line more.
+        var found: String?
+        var transaction: QBOTransaction?
+        var nameEntity: QBONameEntity?
+        var location = here
         guard try open(UInt8(ascii: "{")) else { throw Self.refusal }
         repeat {
             let name = try memberName()
@@ -83,11 +88,13 @@ package struct DirectRecordReader {
                 try skipValue()
             } else {
                 guard found == nil else { throw Self.refusal }
-                let location = here
+                location = here
                 if takingTransactions, let entity = Self.transactionName(name) {
-                    found = (entity, .transaction(try transaction(entity: entity)), location)
+                    found = entity
+                    transaction = try self.transaction(entity: entity)
                 } else if let entity = Self.nameEntityName(name) {
-                    found = (entity, .name(try nameEntity(entity: entity)), location)
+                    found = entity
+                    nameEntity = try self.nameEntity(entity: entity)
                 } else {
                     throw Self.refusal
                 }
@@ -95,8 +102,15 @@ package struct DirectRecordReader {
         } while try more(closing: UInt8(ascii: "}"))
         parser.skipWhitespace()
         guard parser.atEnd, let found else { throw Self.refusal }
-        let document = Document(file: file, location: found.location, pointer: JSONPointer.root.appending(found.name),
-                                content: .quickbooks(found.content))
+        let content: QBOEntity
+        if let transaction {
+            content = .transaction(transaction)
+        } else if let nameEntity {
+            content = .name(nameEntity)
+        } else {
+            throw Self.refusal
+        }
+        let document = Document(file: file, location: location, pointer: JSONPointer.root.appending(found), content: .quickbooks(content))
         return (document, start)
     }
 
