@@ -103,29 +103,31 @@ public struct DuplicateDisplayNameRule: Rule {
         }
 
         /// A holder of the run as the claim tables keep it: its kind (`B`, a QBO record of the
-        /// batch; `C`, a HubSpot contact), whether it has an id, then its fields, each its length
-        /// in two bytes and its bytes.
+        /// batch; `C`, a HubSpot contact), whether it has an id (`0`, `1`), then its fields, each
+        /// its length in decimal digits, a colon and its bytes. All of it text: the tables hand a
+        /// holder back as a string, and a length written as a byte of 0x80 or more (a name of
+        /// 128 bytes) was not UTF-8, came back mended, and the name's second holder went
+        /// unreported.
         private mutating func encode(_ holder: Holder) -> [UInt8] {
             var bytes: [UInt8] = []
             bytes.reserveCapacity(64)
             func field(_ text: String) {
                 var text = text
                 text.withUTF8 { utf8 in
-                    let field = UnsafeBufferPointer(rebasing: utf8.prefix(0xFFFF))
-                    bytes.append(UInt8(field.count & 0xFF))
-                    bytes.append(UInt8(field.count >> 8))
-                    bytes.append(contentsOf: field)
+                    bytes.append(contentsOf: String(utf8.count).utf8)
+                    bytes.append(UInt8(ascii: ":"))
+                    bytes.append(contentsOf: utf8)
                 }
             }
             switch holder.record {
             case .batch(let entity, let file):
                 bytes.append(UInt8(ascii: "B"))
-                bytes.append(holder.id == nil ? 0 : 1)
+                bytes.append(UInt8(ascii: holder.id == nil ? "0" : "1"))
                 field(entity)
                 field(String(place(of: file)))
             case .contact(let label, let email):
                 bytes.append(UInt8(ascii: "C"))
-                bytes.append(holder.id == nil ? 0 : 1)
+                bytes.append(UInt8(ascii: holder.id == nil ? "0" : "1"))
                 field(label)
                 field(email)
             case .account:
@@ -150,14 +152,15 @@ public struct DuplicateDisplayNameRule: Rule {
             guard bytes.count >= 2 else { return nil }
             var fields: [String] = []
             var position = 2
-            while position + 2 <= bytes.count {
-                let length = Int(bytes[position]) | Int(bytes[position + 1]) << 8
-                guard position + 2 + length <= bytes.count else { return nil }
-                fields.append(String(decoding: bytes[position + 2..<position + 2 + length], as: UTF8.self))
-                position += 2 + length
+            while position < bytes.count {
+                guard let colon = bytes[position...].firstIndex(of: UInt8(ascii: ":")),
+                      let length = Int(String(decoding: bytes[position..<colon], as: UTF8.self)),
+                      length <= bytes.count - colon - 1 else { return nil }
+                fields.append(String(decoding: bytes[colon + 1..<colon + 1 + length], as: UTF8.self))
+                position = colon + 1 + length
             }
             guard fields.count == 4 else { return nil }
-            let id = bytes[1] == 1 ? fields[3] : nil
+            let id = bytes[1] == UInt8(ascii: "1") ? fields[3] : nil
             switch bytes[0] {
             case UInt8(ascii: "B"):
                 guard let place = Int(fields[1]), files.indices.contains(place) else { return nil }
