@@ -125,14 +125,7 @@ struct DirectRecordReaderTests {
         var drawn = InvoiceDrawer()
         var (taken, refused) = (0, 0)
         for _ in 0..<400 {
-            let line = Array(drawn.invoice(&random).utf8)
-            var variants = [line]
-            for _ in 0..<6 { variants.append(Self.broken(line, &random)) }
-            for variant in variants {
-                let result = Self.agrees(variant)
-                if result.taken { taken += 1 } else { refused += 1 }
-                #expect(result.agrees, "\(String(decoding: variant, as: UTF8.self))\n\(result.direct ?? "")\n---\n\(result.tape)")
-            }
+            Self.expectAgreement(on: Array(drawn.invoice(&random).utf8), brokenSixWays: &random, taken: &taken, refused: &refused)
         }
         // Both ways were tried, and the reader took most whole invoices.
         #expect(taken > 400 && refused > 400, "taken \(taken), refused \(refused)")
@@ -232,13 +225,7 @@ struct DirectRecordReaderTests {
         for _ in 0..<400 {
             let record = drawn.record(&random)
             let line = Array(#"{"\#(record.entity)":\#(record.body),"time":"2025-01-11T10:00:01.000-08:00"}"#.utf8)
-            var variants = [line]
-            for _ in 0..<6 { variants.append(Self.broken(line, &random)) }
-            for variant in variants {
-                let result = Self.agrees(variant)
-                if result.taken { taken += 1 } else { refused += 1 }
-                #expect(result.agrees, "\(String(decoding: variant, as: UTF8.self))\n\(result.direct ?? "")\n---\n\(result.tape)")
-            }
+            Self.expectAgreement(on: line, brokenSixWays: &random, taken: &taken, refused: &refused)
         }
         // Both ways were tried, many times each.
         #expect(taken > 300 && refused > 300, "taken \(taken), refused \(refused)")
@@ -260,6 +247,18 @@ struct DirectRecordReaderTests {
         }
         #expect(entity.displayName?.value == "Amy's Bird Sanctuary" && entity.email?.value == "amy@example.com" && !entity.active)
         #expect(Self.agrees(Array(customer.utf8)).agrees)
+    }
+
+    /// Expects `line`, and six copies of it broken byte by byte, to be refused or read as the
+    /// usual way reads them; counts which.
+    private static func expectAgreement(on line: [UInt8], brokenSixWays random: inout SplitMix64, taken: inout Int, refused: inout Int) {
+        var variants = [line]
+        for _ in 0..<6 { variants.append(broken(line, &random)) }
+        for variant in variants {
+            let result = agrees(variant)
+            if result.taken { taken += 1 } else { refused += 1 }
+            #expect(result.agrees, "\(String(decoding: variant, as: UTF8.self))\n\(result.direct ?? "")\n---\n\(result.tape)")
+        }
     }
 
     /// A line with one byte deleted, inserted, replaced, or the line cut short.
