@@ -96,6 +96,51 @@ import Testing
         }
     }
 
+    /// With workers, customers and contacts are noted where they are read too (their display
+    /// names, derived as the sync derives them): each clash is reported on its line, exactly or
+    /// but for case, long names included, and the contacts whose company is missing are counted
+    /// among the skipped, as one thread reports them.
+    @Test func displayNamesNotedOnWorkersAreReportedWhereTheyStand() throws {
+        let long = String(repeating: "Amy's Bird Sanctuary and Garden Supplies ", count: 4)
+        func customer(_ id: Int, _ name: String) -> String {
+            #"{"Customer": {"Id": "c\#(id)", "DisplayName": "\#(name)", "PrimaryEmailAddr": {"Address": "c\#(id)@example.com"}}}"#
+        }
+        var lines = (0..<3000).map { n in
+            // Every hundredth customer takes the name of the one fifty before it; every hundredth
+            // but twenty-five, in capitals.
+            switch n % 100 {
+            case 50: customer(n, "Customer \(n - 50)")
+            case 75: customer(n, "CUSTOMER \(n - 50)")
+            default: customer(n, "Customer \(n)")
+            }
+        }
+        lines[1210] = customer(1210, long)
+        lines[2210] = customer(2210, long)
+        // Contacts: one named as a customer (first and last name), one of a company that is
+        // nowhere, one of none.
+        lines[1710] = #"{"id": "701", "properties": {"email": "x701@example.com", "firstname": "Customer", "lastname": "300"}}"#
+        lines[1810] = #"{"id": "801", "properties": {"email": "x801@example.com", "firstname": "Ann", "lastname": "Lee"}, "associations": {"companies": {"results": [{"id": "424242", "type": "contact_to_company"}]}}}"#
+        lines[1910] = #"{"id": "901", "properties": {"email": "x901@example.com", "firstname": "Bo", "lastname": "Diaz"}}"#
+        let text = lines.joined(separator: "\n") + "\n"
+        #expect(text.utf8.count > 2 * (128 << 10), "the records span several chunks")
+        try withFile(named: "names.ndjson", holding: text) { folder, input in
+            let environment = CommandEnvironment(fileSystem: .live, readStandardInput: { [] }, currentDirectory: folder.path)
+            let one = QBCheckTool.run(["check", "--format", "json", "--jobs", "1", input], environment: environment)
+            let sameReport = QBCheckTool.run(["check", "--format", "json", "--jobs", "2", input], environment: environment) == one
+            #expect(sameReport)
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(one.standardOutput.utf8)) as? [String: Any])
+            let findings = (report["findings"] as? [[String: Any]] ?? []).filter { $0["rule"] as? String == "duplicate-display-name" }
+                .map { "\($0["line"] ?? "") \($0["severity"] ?? "") \($0["pointer"] ?? "")" }
+            #expect(findings.count == 30 + 30 + 2)
+            #expect(findings.contains("51 error /Customer/DisplayName"))
+            #expect(findings.contains("76 warning /Customer/DisplayName"))
+            #expect(findings.contains("2211 error /Customer/DisplayName"), "a name of \(long.utf8.count) bytes")
+            #expect(findings.contains("1711 error /properties/firstname"))
+            let skipped = (report["skipped"] as? [[String: Any]] ?? []).filter { $0["rule"] as? String == "duplicate-display-name" }
+            #expect(skipped.count == 1 && skipped.first?["records"] as? Int == 1)
+        }
+    }
+
     /// Inputs that open without a HubSpot record are checked in one pass; a HubSpot record met
     /// further on (here after 100 KB of QBO invoices) starts the check over with both passes, so
     /// the records before it are judged knowing it, as a check that knew from the start judges them.

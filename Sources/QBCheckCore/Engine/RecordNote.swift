@@ -11,10 +11,19 @@ public struct RecordNote: Sendable {
     public var key: Located<String>
     /// Who claims it, as the rule writes it (read back only when another record claims it too).
     public var holder: String
+    /// Why the rule cannot judge the record (its report counts it among the skipped), for a
+    /// note that claims nothing: a contact whose company is nowhere to derive a name from.
+    public var skip: String?
 
     public init(key: Located<String>, holder: String) {
         self.key = key
         self.holder = holder
+    }
+
+    /// A note that the rule skips the record at `location`, for `reason`.
+    public init(skipping reason: String, at location: Location) {
+        self.init(key: Located("", at: location), holder: "")
+        skip = reason
     }
 }
 
@@ -34,6 +43,18 @@ public protocol RecordMemory {
     /// Remembers `note`, and reports on its record (read by `record`) when an earlier one
     /// conflicts with it.
     mutating func check(_ note: RecordNote, of record: () -> Document, into output: inout RuleOutput)
+    /// Remembers `document`, handed whole (one worker, preflight), and reports on it. By
+    /// default through its note (`note`); a memory may judge the record itself, as its note
+    /// would have it judged, without writing a note and reading it back.
+    mutating func check(whole document: Document, note: () -> RecordNote?, into output: inout RuleOutput)
+}
+
+extension RecordMemory {
+    public mutating func check(whole document: Document, note: () -> RecordNote?, into output: inout RuleOutput) {
+        guard let note = note() else { return }
+        if let skip = note.skip { return output.skip(skip) }
+        check(note, of: { document }, into: &output)
+    }
 }
 
 extension NoteTakingRule {
@@ -72,11 +93,12 @@ final class NotedChecker: RecordChecker {
     }
 
     func check(_ subject: Subject, into output: inout RuleOutput) {
-        guard let document = subject.resulting, let note = taker.note(of: document) else { return }
-        memory.check(note, of: { document }, into: &output)
+        guard let document = subject.resulting else { return }
+        memory.check(whole: document, note: { taker.note(of: document) }, into: &output)
     }
 
     func check(_ note: RecordNote, of record: () -> Document, into output: inout RuleOutput) {
+        if let skip = note.skip { return output.skip(skip) }
         memory.check(note, of: record, into: &output)
     }
 }
