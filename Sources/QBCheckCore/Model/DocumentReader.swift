@@ -91,8 +91,9 @@ public enum DocumentReader {
     }
 
     /// One NDJSON line. A sales transaction (`{"Invoice": {...}, "time": ...}`, the common case)
-    /// is read straight into the model (`DirectRecordReader`); any other line, or one that
-    /// reader refuses, the usual way (`forEachInLineByTape`), which reports what is reported.
+    /// or a customer, vendor or employee is read straight into the model (`DirectRecordReader`);
+    /// any other line, or one that reader refuses, the usual way (`forEachInLineByTape`), which
+    /// reports what is reported.
     public static func forEachInLine(_ file: SourceFile, reading: Reading, _ body: (Entry, Int) -> Void) {
         // A first look skims transactions (`Reading.skimsBulkRecords`): the usual way does that.
         if reading.readsRecordsDirectly, let (document, offset) = DirectRecordReader.read(file, takingTransactions: !reading.skimsBulkRecords) {
