@@ -74,14 +74,17 @@ public struct DuplicateDisplayNameRule: NoteTakingRule {
             return 2 + fields + name.utf8.count + (id?.utf8.count ?? 0) + 4 * HolderText.lengthRoom
         }
 
-        /// The holder `write` wrote in `bytes`, its batch file found by `file`.
-        init?(reading bytes: ArraySlice<UInt8>, file: (String) -> String?) {
-            guard bytes.count >= 2, let fields = Self.fields(bytes.dropFirst(2)), fields.count == 4 else { return nil }
-            let kind = bytes[bytes.startIndex], hasID = bytes[bytes.startIndex + 1] == UInt8(ascii: "1")
+        /// The holder a claim table holds (`write` wrote it, its batch file by its place in `files`).
+        init?(claimed text: String, files: [String]) {
+            var text = text
+            guard let (kind, hasID, fields) = text.withUTF8({ bytes -> (UInt8, Bool, [String])? in
+                guard bytes.count >= 2, let fields = Self.fields(UnsafeBufferPointer(rebasing: bytes[2...])), fields.count == 4 else { return nil }
+                return (bytes[0], bytes[1] == UInt8(ascii: "1"), fields)
+            }) else { return nil }
             switch kind {
             case UInt8(ascii: "B"):
-                guard let file = file(fields[1]) else { return nil }
-                record = .batch(entity: fields[0], file: file)
+                guard let place = Int(fields[1]), files.indices.contains(place) else { return nil }
+                record = .batch(entity: fields[0], file: files[place])
             case UInt8(ascii: "C"):
                 record = .contact(label: fields[0], email: fields[1])
             default:
@@ -98,16 +101,14 @@ public struct DuplicateDisplayNameRule: NoteTakingRule {
         }
 
         /// The fields written as `write` writes them, one after another.
-        static func fields(_ bytes: ArraySlice<UInt8>) -> [String]? {
-            Array(bytes).withUnsafeBufferPointer { bytes -> [String]? in
-                var fields: [String] = []
-                var position = 0
-                while position < bytes.count {
-                    guard let field = HolderText.field(in: bytes, at: &position) else { return nil }
-                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[field]), as: UTF8.self))
-                }
-                return fields
+        private static func fields(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+            var fields: [String] = []
+            var position = 0
+            while position < bytes.count {
+                guard let field = HolderText.field(in: bytes, at: &position) else { return nil }
+                fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[field]), as: UTF8.self))
             }
+            return fields
         }
 
         var description: String {
@@ -141,12 +142,17 @@ public struct DuplicateDisplayNameRule: NoteTakingRule {
         case .skipped(let reason)?:
             return RecordNote(skipping: reason, at: document.location)
         case .derived(let candidate)?:
-            // QuickBooks refuses display names over 500 characters anyway (name-too-long).
-            guard candidate.name.value.utf8.count <= 2000 else { return nil }
-            let text = NoteText(isAccountRecord: context.isRereadRecord(document), folded: DisplayName.folded(candidate.name.value),
-                                holder: candidate.holder)
+            guard let folded = Self.foldedName(of: candidate) else { return nil }
+            let text = NoteText(isAccountRecord: context.isRereadRecord(document), folded: folded, holder: candidate.holder)
             return RecordNote(key: candidate.name, holder: text.written)
         }
+    }
+
+    /// The candidate's name folded (`DisplayName.folded`), the key of its clashes but for case
+    /// and spacing; nil for a name too long to compare (QuickBooks refuses display names over
+    /// 500 characters anyway: name-too-long).
+    private static func foldedName(of candidate: Candidate) -> String? {
+        candidate.name.value.utf8.count <= 2000 ? DisplayName.folded(candidate.name.value) : nil
     }
 
     public func makeMemory(in context: RuleContext) -> any RecordMemory {
@@ -247,10 +253,8 @@ public struct DuplicateDisplayNameRule: NoteTakingRule {
             case .skipped(let reason)?:
                 output.skip(reason)
             case .derived(let candidate)?:
+                guard let key = DuplicateDisplayNameRule.foldedName(of: candidate) else { return }
                 let name = candidate.name.value
-                // QuickBooks refuses display names over 500 characters anyway (name-too-long).
-                guard name.utf8.count <= 2000 else { return }
-                let key = DisplayName.folded(name)
                 let holds: (Holder?, Holder?)
                 if context.isRereadRecord(document) {
                     holds = claims(name, folded: key, claimant: nil)
@@ -300,7 +304,7 @@ public struct DuplicateDisplayNameRule: NoteTakingRule {
             }
             let held = claimant.map { table.claim(key, holder: $0) } ?? table.holder(of: key)
             return held.flatMap { held in
-                Holder(reading: Array(held.utf8)[...]) { place in Int(place).flatMap { files.indices.contains($0) ? files[$0] : nil } }
+                Holder(claimed: held, files: files)
             }
         }
 
