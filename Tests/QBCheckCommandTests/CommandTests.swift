@@ -1,3 +1,4 @@
+import Foundation
 import QBCheckCommand
 import QBCheckCore
 import Testing
@@ -28,6 +29,18 @@ import Testing
 
     var account: [String: String] {
         ["acct/quickbooks/preferences.json": Self.preferences, "acct/quickbooks/companyinfo.json": Self.companyInfo]
+    }
+
+    /// The sync's timestamps (records, activity, the files it writes) are UTC instants to the
+    /// second, as QBO and HubSpot write theirs.
+    @Test func syncTimestampsAreUTCInstantsToTheSecond() throws {
+        #expect(CommandEnvironment.isoNow(0) == "1970-01-01T00:00:00Z")
+        #expect(CommandEnvironment.isoNow(1_736_676_900) == "2025-01-12T10:15:00Z")
+        #expect(CommandEnvironment.isoNow(1_835_481_599) == "2028-02-29T23:59:59Z")
+        let before = Int(Date().timeIntervalSince1970)
+        let now = CommandEnvironment.isoNow()
+        let after = Int(Date().timeIntervalSince1970)
+        #expect((before...after).map { CommandEnvironment.isoNow($0) }.contains(now), "\(now)")
     }
 
     @Test func printsFindingsLikeACompiler() {
