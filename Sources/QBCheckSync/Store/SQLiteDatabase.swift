@@ -118,10 +118,12 @@ public final class SQLiteDatabase: Sendable {
             return level
         }
         defer { depth.withLock { $0 -= 1 } }
-        try execute(level == 1 ? "BEGIN IMMEDIATE" : "SAVEPOINT level\(level)")
+        // Prepared once and kept, as every query is: the store saves each record in a
+        // savepoint of its own, and compiling these texts each time cost 3 % of a first sync.
+        try query(level == 1 ? "BEGIN IMMEDIATE" : "SAVEPOINT level\(level)")
         do {
             let result = try body()
-            try execute(level == 1 ? "COMMIT" : "RELEASE level\(level)")
+            try query(level == 1 ? "COMMIT" : "RELEASE level\(level)")
             return result
         } catch {
             try? execute(level == 1 ? "ROLLBACK" : "ROLLBACK TO level\(level); RELEASE level\(level)")

@@ -130,7 +130,9 @@ public struct SyncRecordStore: Sendable {
     @discardableResult
     public func save(_ record: Record) throws(SQLiteError) -> Int64 {
         try database.transaction { () throws(SQLiteError) -> Int64 in
-            let existing = try find(object: record.object, hubspotID: record.hubspotID, quickbooksID: record.quickbooksID)?.id
+            // Its row id only: a record's states are kilobytes of text, read for nothing here.
+            let existing = try database.query("SELECT id FROM records WHERE \(Self.pairedBy) LIMIT 1", Self.pairing(record.object, record.hubspotID, record.quickbooksID))
+                .first?.first?.integer
             let values: [SQLiteValue] = [
                 .text(record.object), record.hubspotID.map(SQLiteValue.text) ?? .null, record.quickbooksID.map(SQLiteValue.text) ?? .null,
                 .text(record.status.rawValue), record.category.map(SQLiteValue.text) ?? .null, record.message.map(SQLiteValue.text) ?? .null,
@@ -154,10 +156,15 @@ public struct SyncRecordStore: Sendable {
 
     /// The record paired by either id.
     public func find(object: String, hubspotID: String?, quickbooksID: String?) throws(SQLiteError) -> Record? {
-        try database.query("""
-            SELECT \(Self.columns) FROM records WHERE object = ? AND ((hubspot_id IS NOT NULL AND hubspot_id = ?) OR (quickbooks_id IS NOT NULL AND quickbooks_id = ?))
-            LIMIT 1
-            """, [.text(object), hubspotID.map(SQLiteValue.text) ?? .null, quickbooksID.map(SQLiteValue.text) ?? .null]).first.map(Self.record)
+        try database.query("SELECT \(Self.columns) FROM records WHERE \(Self.pairedBy) LIMIT 1", Self.pairing(object, hubspotID, quickbooksID))
+            .first.map(Self.record)
+    }
+
+    /// The record of an object paired by either id, with `pairing`'s values.
+    private static let pairedBy = "object = ? AND ((hubspot_id IS NOT NULL AND hubspot_id = ?) OR (quickbooks_id IS NOT NULL AND quickbooks_id = ?))"
+
+    private static func pairing(_ object: String, _ hubspotID: String?, _ quickbooksID: String?) -> [SQLiteValue] {
+        [.text(object), hubspotID.map(SQLiteValue.text) ?? .null, quickbooksID.map(SQLiteValue.text) ?? .null]
     }
 
     /// The record view: filtered, in a stable order, one page at a time.
