@@ -132,7 +132,7 @@ enum SyncRunJSON {
         members.append(("fields", .array(change.fields.map { field in
             .object([("name", .string(field.name)), ("from", field.from.map(JSONWriter.Value.string) ?? .null), ("to", .string(field.to))])
         })))
-        if let operation = change.operation { members.append(("requestId", .string(operation.requestID))) }
+        if let requestID = entry.requestID { members.append(("requestId", .string(requestID))) }
         return .object(members)
     }
 }

@@ -5,10 +5,11 @@ import QBCheckPreflight
 /// changes, has the validator judge them, records the rejected and excluded ones, and commits
 /// the accepted ones through the connector, in batches, recording each answer.
 ///
-/// Every accepted change goes to the outbox (in the sync records' database) before it is sent,
-/// with its request id; the answer and the record are saved in one transaction after. A run
-/// stopped anywhere leaves either nothing or an outbox, which the next run sends again first:
-/// the connector answers repeated request ids as before, so nothing is written twice or lost.
+/// Every accepted change goes to the outbox (in the sync records' database) with its batch,
+/// before the batch is sent, with its request id; the answer and the record are saved in one
+/// transaction after. A run stopped anywhere leaves either nothing or an outbox, which the next
+/// run sends again first: the connector answers repeated request ids as before, so nothing is
+/// written twice or lost; changes of later batches were never sent, and are planned again.
 public struct SyncExecutor: Sendable {
     public var directory: String
     public var fileSystem: FileSystem
@@ -32,7 +33,7 @@ public struct SyncExecutor: Sendable {
     public func run() -> SyncRunReport {
         var report = SyncRunReport(directory: directory)
         do {
-            report.recovered = try drain(object: nil)
+            report.recovered = try drainOutbox()
             var (account, errors) = AccountLoader(fileSystem: fileSystem).load(directory)
             guard errors.isEmpty else {
                 report.inputErrors = errors
@@ -56,16 +57,20 @@ public struct SyncExecutor: Sendable {
                     account = reloaded
                 }
                 report.reached.append(object)
-                let changes = planner.plan(object, account: account, records: try store.allRecords(), notes: report.settingsNotes)
+                var changes = planner.plan(object, account: account, records: try store.allRecords(), notes: report.settingsNotes)
+                var queued = Self.queued(changes)
                 let first = report.entries.endIndex
                 report.entries += try record(changes)
+                // The records the changes write are held by `queued` alone now, and let go
+                // batch by batch as they are sent.
+                changes = []
                 checkpoint("planned \(object.rawValue)")
-                var queued: [String: Int] = [:]
+                var entryOfRequest: [String: Int] = [:]
                 for index in first..<report.entries.endIndex {
-                    if let requestID = report.entries[index].change.operation?.requestID { queued[requestID] = index }
+                    if let requestID = report.entries[index].requestID { entryOfRequest[requestID] = index }
                 }
-                for entry in try drain(object: object.rawValue, queued: Self.queued(changes)) {
-                    if let requestID = entry.change.operation?.requestID, let index = queued[requestID] {
+                for entry in try send(&queued) {
+                    if let requestID = entry.requestID, let index = entryOfRequest[requestID] {
                         report.entries[index].outcome = entry.outcome
                     }
                 }
@@ -85,12 +90,12 @@ public struct SyncExecutor: Sendable {
         return nil
     }
 
-    /// Records what is not sent (excluded, rejected, linked) and queues what is, in one transaction.
+    /// Records what is not sent (excluded, rejected, linked), in one transaction; what is sent
+    /// is reported queued, and goes to the outbox batch by batch (`send`).
     private func record(_ changes: [PlannedChange]) throws(SQLiteError) -> [SyncRunReport.Entry] {
         let time = now()
         return try store.database.transaction { () throws(SQLiteError) -> [SyncRunReport.Entry] in
             var entries: [SyncRunReport.Entry] = []
-            var queue: [SyncRecordStore.OutboxEntry] = []
             for change in changes {
                 let existing = try store.find(object: change.object.rawValue, hubspotID: change.hubspotID, quickbooksID: change.quickbooksID)
                 switch change.verdict {
@@ -128,14 +133,10 @@ public struct SyncExecutor: Sendable {
                     record.quickbooksState = change.quickbooksState?.written(indent: 0)
                     try save(record, activity: .init(time: time, action: "pair", outcome: "synced", detail: change.summary))
                 case .accepted:
-                    guard let operation = change.operation else { continue }
+                    guard change.operation != nil else { continue }
                     entries.append(.init(change: change, outcome: .queued))
-                    queue.append(SyncRecordStore.OutboxEntry(
-                        requestID: operation.requestID, object: change.object.rawValue, side: operation.side.rawValue,
-                        operation: operation.json.written(indent: 0), change: PendingChange(change).json.written(indent: 0)))
                 }
             }
-            try store.enqueue(queue)
             return entries
         }
     }
@@ -149,48 +150,87 @@ public struct SyncExecutor: Sendable {
         try store.log(activity, for: id)
     }
 
-    /// A change this run queued, as it was before it was written to the outbox.
-    private typealias Queued = (operation: ConnectorOperation, pending: PendingChange)
+    /// A change to send, as it was planned (the outbox keeps it written).
+    private struct Queued {
+        var object: String
+        var operation: ConnectorOperation
+        var pending: PendingChange
+    }
 
-    /// The changes of `changes` that go to the outbox, by request id.
-    private static func queued(_ changes: [PlannedChange]) -> [String: Queued] {
-        var queued: [String: Queued] = [:]
+    /// The changes of `changes` to send, in their order (a request id once).
+    private static func queued(_ changes: [PlannedChange]) -> [Queued?] {
+        var queued: [Queued?] = []
+        var requestIDs: Set<String> = []
         for change in changes {
-            guard case .accepted = change.verdict, change.action != .link, let operation = change.operation else { continue }
-            queued[operation.requestID] = (operation, PendingChange(change))
+            guard case .accepted = change.verdict, change.action != .link, let operation = change.operation,
+                  requestIDs.insert(operation.requestID).inserted else { continue }
+            queued.append(Queued(object: change.object.rawValue, operation: operation, pending: PendingChange(change)))
         }
         return queued
     }
 
-    /// Sends the outbox, batch by batch, and records each answer. A change this run queued is
-    /// sent as it was queued; one a stopped run left is read back from the outbox (read back,
-    /// every invoice of a first sync was parsed again, 8 % of the run).
-    private func drain(object: String?, queued: [String: Queued] = [:]) throws(SQLiteError) -> [SyncRunReport.Entry] {
+    /// Sends the changes of one object pair, side by side, batch by batch: each batch goes to
+    /// the outbox, then to the connector, and its answers are recorded; each change is let go
+    /// once sent. Written to the outbox all at once before, a first sync's changes had been held
+    /// three times over (planned, written, read back) until the last was answered.
+    private func send(_ queued: inout [Queued?]) throws(SQLiteError) -> [SyncRunReport.Entry] {
         var entries: [SyncRunReport.Entry] = []
-        let waiting = try store.outbox(object: object)
+        for side in SyncSide.allCases {
+            let ofSide = queued.indices.filter { queued[$0]?.operation.side == side }
+            var start = ofSide.startIndex
+            while start < ofSide.endIndex {
+                let end = min(start + max(connector.batchLimit, 1), ofSide.endIndex)
+                var batch: [Sending] = []
+                for index in ofSide[start..<end] {
+                    guard let change = queued[index] else { continue }
+                    queued[index] = nil
+                    let entry = SyncRecordStore.OutboxEntry(
+                        requestID: change.operation.requestID, object: change.object, side: side.rawValue,
+                        operation: change.operation.json.written(indent: 0), change: change.pending.json.written(indent: 0))
+                    batch.append((entry, change.operation, change.pending))
+                }
+                try store.enqueue(batch.map(\.entry))
+                entries += try send(batch)
+                start = end
+            }
+        }
+        try finishConnector()
+        return entries
+    }
+
+    /// Sends what a stopped run left in the outbox, batch by batch, and records each answer.
+    private func drainOutbox() throws(SQLiteError) -> [SyncRunReport.Entry] {
+        var entries: [SyncRunReport.Entry] = []
+        let waiting = try store.outbox()
         for side in SyncSide.allCases {
             let ofSide = waiting.filter { $0.side == side.rawValue }
             var start = ofSide.startIndex
             while start < ofSide.endIndex {
                 let end = min(start + max(connector.batchLimit, 1), ofSide.endIndex)
-                entries += try send(Array(ofSide[start..<end]), queued: queued)
+                entries += try send(ofSide[start..<end].map { entry in
+                    (entry, JSONTree.parse(entry.operation).flatMap(ConnectorOperation.init(json:)), JSONTree.parse(entry.change).flatMap(PendingChange.init(json:)))
+                })
                 start = end
             }
         }
+        try finishConnector()
+        return entries
+    }
+
+    private func finishConnector() throws(SQLiteError) {
         do {
             try connector.finish()
         } catch {
             // The connector holds the answers; it writes them when it is next opened.
             throw SQLiteError(message: "\(connector.name) connector: \(error.message); what it answered is written by the next run")
         }
-        return entries
     }
 
-    private func send(_ batch: [SyncRecordStore.OutboxEntry], queued: [String: Queued]) throws(SQLiteError) -> [SyncRunReport.Entry] {
-        let decoded = batch.map { entry -> (SyncRecordStore.OutboxEntry, ConnectorOperation?, PendingChange?) in
-            if let known = queued[entry.requestID] { return (entry, known.operation, known.pending) }
-            return (entry, JSONTree.parse(entry.operation).flatMap(ConnectorOperation.init(json:)), JSONTree.parse(entry.change).flatMap(PendingChange.init(json:)))
-        }
+    /// A change being sent: its outbox entry, and the operation and record of it (nil when an
+    /// outbox entry cannot be read back).
+    private typealias Sending = (entry: SyncRecordStore.OutboxEntry, operation: ConnectorOperation?, pending: PendingChange?)
+
+    private func send(_ decoded: [Sending]) throws(SQLiteError) -> [SyncRunReport.Entry] {
         let operations = decoded.compactMap(\.1)
         var results: [ConnectorResult]
         do {

@@ -16,8 +16,24 @@ public struct SyncRunReport: Sendable {
     }
 
     public struct Entry: Sendable {
+        /// The change as reported: what it does to which record, its fields and its verdict.
+        /// The records it writes (its operation's record and line items, the two sides'
+        /// states) are not kept: a run reports every change of a whole account, and held to
+        /// the end they were the largest part of a first sync's memory.
         public var change: PlannedChange
         public var outcome: Outcome
+        /// The idempotency key the change is sent with; nil for a change not sent.
+        public var requestID: String?
+
+        init(change: PlannedChange, outcome: Outcome) {
+            var change = change
+            requestID = change.operation?.requestID
+            change.operation = nil
+            change.hubspotState = nil
+            change.quickbooksState = nil
+            self.change = change
+            self.outcome = outcome
+        }
     }
 
     public var directory: String
