@@ -83,6 +83,56 @@ import Testing
         #expect(second.committed.count == 7)
     }
 
+    /// Each batch goes to the outbox as it is sent: a run stopped at any batch leaves that
+    /// batch alone waiting, the answered ones recorded and the later ones not yet queued; the
+    /// next run sends the waiting batch, plans the rest again, and ends where a run never
+    /// stopped ends, in the files and the sync records.
+    @Test func aRunStoppedAtAnyBatchEndsWhereAnUnbrokenRunEnds() throws {
+        func run(stoppingAtBatch stop: Int?) throws -> (files: [String: [UInt8]], records: [SyncRecordStore.Record], waiting: Int, recovered: Int, batches: Int) {
+            let files = try SyncFixture.inMemory("us-complete", at: Self.directory)
+            let memory = try InMemoryConnector(directory: Self.directory, files: files, now: { SyncFixture.clock })
+            let store = try store()
+            var connector = memory.connector
+            connector.batchLimit = 2
+            let sent = Mutex(0)
+            let commit = connector.commit
+            connector.commit = { (operations) throws(ConnectorError) -> [ConnectorResult] in
+                let batch = sent.withLock { count in
+                    count += 1
+                    return count
+                }
+                if let stop, batch == stop { throw ConnectorError("HTTP 503 Service Unavailable") }
+                return try commit(operations)
+            }
+            let first = executor(connector, files: files, store: store).run()
+            #expect((first.stopped != nil) == (stop != nil), "\(first.stopped ?? "")")
+            let waiting = try store.outbox()
+            #expect(Set(waiting.map(\.side)).count <= 1 && waiting.count <= 2, "at most the one batch in flight waits")
+            var recovered = 0
+            if stop != nil {
+                var again = memory.connector
+                again.batchLimit = 2
+                let second = executor(again, files: files, store: store).run()
+                #expect(second.stopped == nil)
+                recovered = second.recovered.count
+            }
+            #expect(try store.outbox().isEmpty)
+            return (files.files, try store.allRecords().map { record in
+                var record = record
+                record.id = nil
+                return record
+            }, waiting.count, recovered, sent.withLock { $0 })
+        }
+        let unbroken = try run(stoppingAtBatch: nil)
+        #expect(unbroken.batches >= 4, "the account's changes take several batches")
+        for stop in 1...unbroken.batches {
+            let stopped = try run(stoppingAtBatch: stop)
+            #expect(stopped.waiting > 0 && stopped.recovered == stopped.waiting, "batch \(stop): the batch in flight is sent again")
+            #expect(stopped.files == unbroken.files, "batch \(stop): the same files")
+            #expect(stopped.records.sorted { "\($0)" < "\($1)" } == unbroken.records.sorted { "\($0)" < "\($1)" }, "batch \(stop): the same sync records")
+        }
+    }
+
     @Test(arguments: [(1, "No space left on device"), (0, "Read-only file system")])
     func aDiskThatFailsMidApplyLeavesEverythingConsistent(goodWrites: Int, failure: String) throws {
         let directory = try SyncFixture.copy("ready")
