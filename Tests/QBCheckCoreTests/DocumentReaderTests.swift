@@ -179,6 +179,36 @@ import Testing
             #expect(QBOEntity.isKnownName(name) == QBOEntity.knownNames.contains(name), "\(name)")
         }
         #expect(QBOEntity.transactionNames.union(QBOEntity.nameEntityNames).allSatisfy(QBOEntity.isKnownName))
+        // A record's member that opens with anything but a capital is told from its first byte
+        // to be no entity: every entity name must open with one.
+        #expect(QBOEntity.knownNames.allSatisfy { $0.utf8.first.map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) } ?? false })
+    }
+
+    /// A QBO entity beside `time` or `warnings` is that entity, whichever member comes first and
+    /// however its name is written (escapes included); beside any other member, it is not.
+    @Test func anEntityIsToldBesideTimeAndWarningsOnly() {
+        #expect(kinds(#"{"time": "2015-07-24T10:33:39.11-07:00", "\u0049nvoice": {"Id": "1", "Line": []}}"#) == ["QBO Invoice"])
+        #expect(kinds(#"{"warnings": [], "Customer": {"DisplayName": "A"}, "time": "t"}"#) == ["QBO Customer"])
+        #expect(kinds(#"{"invoice": {"Id": "1", "Line": []}}"#).first?.hasPrefix("error: unknown document shape") == true)
+        #expect(kinds(#"{"id": "1", "Invoice": {"Id": "1", "Line": []}}"#) != ["QBO Invoice"])
+        #expect(kinds(#"{"Invoice": {"Id": "1", "Line": []}, "\u0069d": "1"}"#) != ["QBO Invoice"])
+    }
+
+    /// Association keys and object types are read in every spelling the APIs write them, and
+    /// nothing else is taken for a type.
+    @Test func objectTypesAreReadInEverySpellingAndNothingElse() {
+        let spellings: [(String, CRMObjectType)] = [
+            ("contact", .contacts), ("contacts", .contacts), ("company", .companies), ("companies", .companies),
+            ("product", .products), ("products", .products), ("invoice", .invoices), ("invoices", .invoices),
+            ("line_item", .lineItems), ("line_items", .lineItems), ("lineitem", .lineItems), ("lineitems", .lineItems),
+            ("line items", .lineItems), ("Line Items", .lineItems), ("LINE-ITEMS", .lineItems),
+            ("commerce_payment", .commercePayments), ("commerce_payments", .commercePayments), ("payment", .commercePayments),
+            ("Payments", .commercePayments), ("tax", .taxes), ("taxes", .taxes), ("Contacts", .contacts),
+        ]
+        for (name, type) in spellings { #expect(CRMObjectType(apiName: name) == type, "\(name)") }
+        for name in ["", "c", "p", "deals", "tickets", "contactz", "invoice_to_contact", "lineitemz", "taxs", "comerce_payments", "products "] {
+            #expect(CRMObjectType(apiName: name) == nil, "\(name)")
+        }
     }
 
     /// Each thread reads NDJSON lines, and invoices' lines, into arrays it uses over again: an

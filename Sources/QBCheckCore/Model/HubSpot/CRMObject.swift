@@ -44,8 +44,10 @@ public final class CRMObject: Sendable {
         }
         if let first = wrongTypes.first { throw first.error }
         self.properties = properties
-        var decimals: [String: Located<ExactDecimal>] = [:]
-        for name in type.decimalProperties {
+        // Sized ahead, as the properties are: grown from empty, it was rehashed for each amount.
+        let decimalNames = type.decimalProperties
+        var decimals: [String: Located<ExactDecimal>] = Dictionary(minimumCapacity: decimalNames.count)
+        for name in decimalNames {
             guard let text = properties[name] else { continue }
             guard let decimal = ExactDecimal(text.value.trimmingSpaces) else {
                 throw ShapeError(at: text.location, "expected the HubSpot property \"\(name)\" to hold a number, found \"\(text.value)\"")
