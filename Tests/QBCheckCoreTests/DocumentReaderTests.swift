@@ -206,7 +206,7 @@ import Testing
             ("Payments", .commercePayments), ("tax", .taxes), ("taxes", .taxes), ("Contacts", .contacts),
         ]
         for (name, type) in spellings { #expect(CRMObjectType(apiName: name) == type, "\(name)") }
-        for name in ["", "c", "p", "deals", "tickets", "contactz", "invoice_to_contact", "lineitemz", "taxs", "comerce_payments", "products "] {
+        for name in ["", "c", "p", "deals", "tickets", "contactz", "invoice_to_contact", "lineitemz", "taxs", "comerce_payments", "products ", "Line Ítems", "ﬁle"] {
             #expect(CRMObjectType(apiName: name) == nil, "\(name)")
         }
     }

@@ -46,7 +46,7 @@ public final class CRMObject: Sendable {
         self.properties = properties
         // Sized ahead, as the properties are: grown from empty, it was rehashed for each amount.
         let decimalNames = type.decimalProperties
-        var decimals: [String: Located<ExactDecimal>] = Dictionary(minimumCapacity: decimalNames.count)
+        var decimals: [String: Located<ExactDecimal>] = decimalNames.isEmpty ? [:] : Dictionary(minimumCapacity: decimalNames.count)
         for name in decimalNames {
             guard let text = properties[name] else { continue }
             guard let decimal = ExactDecimal(text.value.trimmingSpaces) else {

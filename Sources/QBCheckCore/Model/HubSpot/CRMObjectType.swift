@@ -14,7 +14,7 @@ public enum CRMObjectType: String, Sendable, Hashable, CaseIterable, Comparable 
         // Most names arrive as the API writes them (`line_items`), read as they are: lowercasing
         // and mapping each character cost more than the look (asked of every association key).
         let isWrittenAsTheAPIDoes = apiName.utf8.allSatisfy { $0 &- UInt8(ascii: "a") < 26 || $0 == UInt8(ascii: "_") }
-        let name = isWrittenAsTheAPIDoes ? apiName : apiName.lowercased().replacingSpaces
+        let name = isWrittenAsTheAPIDoes ? apiName : Self.apiSpelling(of: apiName)
         // Told by the first letter first: a switch over every spelling compared the name with
         // each in turn, a few thousand instructions for each association of each record.
         let type: CRMObjectType? = switch name.utf8.first {
@@ -71,6 +71,22 @@ public enum CRMObjectType: String, Sendable, Hashable, CaseIterable, Comparable 
         case .products: ["price", "hs_cost_of_goods_sold"]
         default: []
         }
+    }
+}
+
+extension CRMObjectType {
+    /// `Line Items` → `line_items`: lowercased, spaces and hyphens as underscores. ASCII names
+    /// (all the APIs write) are mapped byte by byte: mapped as characters, the key `line items`
+    /// of every invoice's associations had cost a few thousand instructions.
+    fileprivate static func apiSpelling(of name: String) -> String {
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return name.lowercased().replacingSpaces }
+        return String(decoding: name.utf8.map { byte in
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "-"): UInt8(ascii: "_")
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
+            default: byte
+            }
+        }, as: UTF8.self)
     }
 }
 
