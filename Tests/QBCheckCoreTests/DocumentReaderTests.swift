@@ -194,6 +194,24 @@ import Testing
         #expect(kinds(#"{"Invoice": {"Id": "1", "Line": []}, "\u0069d": "1"}"#) != ["QBO Invoice"])
     }
 
+    /// A HubSpot record is told by its members whatever their order or spelling; beside a
+    /// member no CRM record carries, or without `id`, `associations` or `createdAt`, it is read
+    /// as the other shapes read it.
+    @Test func aHubSpotRecordIsToldByItsMembersOnly() {
+        let contact = #""properties": {"email": "a@b.c"}"#
+        for members in [#""id": "1", "# + contact, contact + #", "createdAt": "2025-01-01T00:00:00Z", "archived": false"#,
+                        #""\u0069d": "1", "updatedAt": "x", "archivedAt": null, "propertiesWithHistory": {}, "# + contact,
+                        contact + #", "associations": {}"#] {
+            #expect(kinds("{" + members + "}") == ["HubSpot contact"], "\(members)")
+            #expect(kinds("{" + members + "}", name: "t.ndjson") == ["HubSpot contact"], "\(members)")
+        }
+        #expect(kinds(#"{"updatedAt": "x", "# + contact + "}").first?.hasPrefix("error: unknown document shape") == true)
+        #expect(kinds(#"{"qbcheck": 1, "id": "1", "# + contact + "}") != ["HubSpot contact"])
+        #expect(kinds(#"{"id": "1", "results": [{"id": "2", "properties": {"domain": "a.example"}}], "# + contact + "}")
+                == ["HubSpot company", "HubSpot contact"], "a list's records are read, then the object")
+        #expect(kinds(#"{"id": "1", "Invoice": {"Id": "1", "Line": []}, "# + contact + "}") == ["HubSpot contact"])
+    }
+
     /// Association keys and object types are read in every spelling the APIs write them, and
     /// nothing else is taken for a type.
     @Test func objectTypesAreReadInEverySpellingAndNothingElse() {

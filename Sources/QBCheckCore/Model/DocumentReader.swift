@@ -114,6 +114,10 @@ public enum DocumentReader {
             let result = quickbooks(entity, name: name, in: file, reading: reading)
             return body(result.mapError { InputError($0, in: file, within: node.location, at: .root) }, node.offset)
         }
+        // A HubSpot record: read as `read` reads it first, with no look for a list either.
+        if MemberNames(node: node).isHubSpotRecord() {
+            return body(hubspot(node, in: file, hint: reading.hint).mapError { InputError($0, in: file, within: node.location, at: .root) }, node.offset)
+        }
         guard !mayHoldRecordList(node) else { return forEach(in: file, reading: reading, body) }
         for result in read(node, in: file, reading: reading) {
             body(result.mapError { InputError($0, in: file, within: node.location, at: .root) }, node.offset)
@@ -173,6 +177,12 @@ public enum DocumentReader {
         // for, so asking first changes no answer, and spares a line nine walks of its members.
         if let (name, entity) = keys.onlyEntityBesidesTimeAndWarnings() {
             return [quickbooks(entity, name: name, in: file, reading: reading)]
+        }
+        // A HubSpot record, told in one walk of its members: none of the shapes below looks for
+        // the members it carries, so telling it first changes no answer, and spares each of a
+        // HubSpot export's records a dozen walks of its members.
+        if keys.isHubSpotRecord() {
+            return [hubspot(node, in: file, hint: reading.hint)]
         }
         do throws(ShapeError) {
             if keys.contains("before") || keys.contains("after"), keys.isSubset(of: ["before", "after", "$comment"]) {
@@ -371,6 +381,29 @@ struct MemberNames {
         var inside = true
         node.forEachMemberName { inside = inside && names.contains($0) }
         return inside
+    }
+
+    /// Whether the object is a HubSpot CRM record as `read` tells one (`properties`, with `id`,
+    /// `associations` or `createdAt`), with no member but those a CRM record carries: told from
+    /// the members' bytes in one walk.
+    func isHubSpotRecord() -> Bool {
+        guard node.isObject else { return false }
+        let tape = node.tape
+        var hasProperties = false
+        var hasAnchor = false
+        var strangers = false
+        tape.forEachMember(of: node.index) { key in
+            if strangers { return }
+            if tape.textEquals(key, "properties") {
+                hasProperties = true
+            } else if tape.textEquals(key, "id") || tape.textEquals(key, "associations") || tape.textEquals(key, "createdAt") {
+                hasAnchor = true
+            } else if !(tape.textEquals(key, "updatedAt") || tape.textEquals(key, "archived") || tape.textEquals(key, "archivedAt")
+                        || tape.textEquals(key, "propertiesWithHistory")) {
+                strangers = true
+            }
+        }
+        return hasProperties && hasAnchor && !strangers
     }
 
     /// The name and value of the object's only QBO entity member (the last, if the name
