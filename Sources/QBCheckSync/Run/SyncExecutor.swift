@@ -175,24 +175,18 @@ public struct SyncExecutor: Sendable {
     /// three times over (planned, written, read back) until the last was answered.
     private func send(_ queued: inout [Queued?]) throws(SQLiteError) -> [SyncRunReport.Entry] {
         var entries: [SyncRunReport.Entry] = []
-        for side in SyncSide.allCases {
-            let ofSide = queued.indices.filter { queued[$0]?.operation.side == side }
-            var start = ofSide.startIndex
-            while start < ofSide.endIndex {
-                let end = min(start + max(connector.batchLimit, 1), ofSide.endIndex)
-                var batch: [Sending] = []
-                for index in ofSide[start..<end] {
-                    guard let change = queued[index] else { continue }
-                    queued[index] = nil
-                    let entry = SyncRecordStore.OutboxEntry(
-                        requestID: change.operation.requestID, object: change.object, side: side.rawValue,
-                        operation: change.operation.json.written(indent: 0), change: change.pending.json.written(indent: 0))
-                    batch.append((entry, change.operation, change.pending))
-                }
-                try store.enqueue(batch.map(\.entry))
-                entries += try send(batch)
-                start = end
+        for batch in batches(of: Array(queued.indices), side: { queued[$0]?.operation.side }) {
+            var sending: [Sending] = []
+            for index in batch {
+                guard let change = queued[index] else { continue }
+                queued[index] = nil
+                let entry = SyncRecordStore.OutboxEntry(
+                    requestID: change.operation.requestID, object: change.object, side: change.operation.side.rawValue,
+                    operation: change.operation.json.written(indent: 0), change: change.pending.json.written(indent: 0))
+                sending.append((entry, change.operation, change.pending))
             }
+            try store.enqueue(sending.map(\.entry))
+            entries += try send(sending)
         }
         try finishConnector()
         return entries
@@ -201,20 +195,29 @@ public struct SyncExecutor: Sendable {
     /// Sends what a stopped run left in the outbox, batch by batch, and records each answer.
     private func drainOutbox() throws(SQLiteError) -> [SyncRunReport.Entry] {
         var entries: [SyncRunReport.Entry] = []
-        let waiting = try store.outbox()
-        for side in SyncSide.allCases {
-            let ofSide = waiting.filter { $0.side == side.rawValue }
-            var start = ofSide.startIndex
-            while start < ofSide.endIndex {
-                let end = min(start + max(connector.batchLimit, 1), ofSide.endIndex)
-                entries += try send(ofSide[start..<end].map { entry in
-                    (entry, JSONTree.parse(entry.operation).flatMap(ConnectorOperation.init(json:)), JSONTree.parse(entry.change).flatMap(PendingChange.init(json:)))
-                })
-                start = end
-            }
+        for batch in batches(of: try store.outbox(), side: { SyncSide(rawValue: $0.side) }) {
+            entries += try send(batch.map { entry in
+                (entry, JSONTree.parse(entry.operation).flatMap(ConnectorOperation.init(json:)), JSONTree.parse(entry.change).flatMap(PendingChange.init(json:)))
+            })
         }
         try finishConnector()
         return entries
+    }
+
+    /// `items` in batches of the connector's limit, one side at a time (QBO's, then HubSpot's),
+    /// each in the order given.
+    private func batches<Item>(of items: [Item], side: (Item) -> SyncSide?) -> [ArraySlice<Item>] {
+        var batches: [ArraySlice<Item>] = []
+        for each in SyncSide.allCases {
+            let ofSide = items.filter { side($0) == each }
+            var start = ofSide.startIndex
+            while start < ofSide.endIndex {
+                let end = min(start + max(connector.batchLimit, 1), ofSide.endIndex)
+                batches.append(ofSide[start..<end])
+                start = end
+            }
+        }
+        return batches
     }
 
     private func finishConnector() throws(SQLiteError) {
