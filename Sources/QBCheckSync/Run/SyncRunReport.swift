@@ -18,8 +18,8 @@ public struct SyncRunReport: Sendable {
     public struct Entry: Sendable {
         /// The change as reported: what it does to which record, its fields and its verdict.
         /// The records it writes (its operation's record and line items, the two sides'
-        /// states) are not kept: a run reports every change of a whole account, and held to
-        /// the end they were the largest part of a first sync's memory.
+        /// states) are not kept: a run reports every change of a whole account, and kept here
+        /// they would hold every record the run wrote until it ended.
         public var change: PlannedChange
         public var outcome: Outcome
         /// The idempotency key the change is sent with; nil for a change not sent.
