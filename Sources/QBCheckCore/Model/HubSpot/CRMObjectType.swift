@@ -15,33 +15,16 @@ public enum CRMObjectType: String, Sendable, Hashable, CaseIterable, Comparable 
         // and mapping each character cost more than the look (asked of every association key).
         let isWrittenAsTheAPIDoes = apiName.utf8.allSatisfy { $0 &- UInt8(ascii: "a") < 26 || $0 == UInt8(ascii: "_") }
         let name = isWrittenAsTheAPIDoes ? apiName : Self.apiSpelling(of: apiName)
-        // Told by the first letter first: a switch over every spelling compared the name with
-        // each in turn, a few thousand instructions for each association of each record.
-        let type: CRMObjectType? = switch name.utf8.first {
-        case UInt8(ascii: "c"):
-            switch name {
-            case "contact", "contacts": .contacts
-            case "company", "companies": .companies
-            case "commerce_payment", "commerce_payments": .commercePayments
-            default: nil
-            }
-        case UInt8(ascii: "p"):
-            switch name {
-            case "product", "products": .products
-            case "payment", "payments": .commercePayments
-            default: nil
-            }
-        case UInt8(ascii: "i"): name == "invoice" || name == "invoices" ? .invoices : nil
-        case UInt8(ascii: "l"):
-            switch name {
-            case "line_item", "line_items", "lineitem", "lineitems": .lineItems
-            default: nil
-            }
-        case UInt8(ascii: "t"): name == "tax" || name == "taxes" ? .taxes : nil
-        default: nil
+        switch name {
+        case "contact", "contacts": self = .contacts
+        case "company", "companies": self = .companies
+        case "product", "products": self = .products
+        case "invoice", "invoices": self = .invoices
+        case "line_item", "line_items", "lineitem", "lineitems": self = .lineItems
+        case "commerce_payment", "commerce_payments", "payment", "payments": self = .commercePayments
+        case "tax", "taxes": self = .taxes
+        default: return nil
         }
-        guard let type else { return nil }
-        self = type
     }
 
     /// The singular noun messages use: "contact", "line item".
