@@ -28,26 +28,35 @@ struct QuickBooksName {
         self.isItemName = isItemName
     }
 
-    /// Hands each name `document` gives QBO to `body` (one call per name, not a list: see
-    /// `QBONameEntity.forEachLimitedName`).
-    static func forEachName(of document: Document, in context: RuleContext, _ body: (QuickBooksName) -> Void) {
+    /// Hands `body` each name `document` gives QBO that `isSuspect` (its value, its limit) picks
+    /// out, one call per name, not a list (see `QBONameEntity.forEachLimitedName`). The question
+    /// is asked of every name first: a million customers have four names each, most are fine,
+    /// and a name made for each (its field, entity and value, copied and freed) had cost more
+    /// than the rules' own questions.
+    static func forEachName(of document: Document, in context: RuleContext, where isSuspect: (String, Int) -> Bool,
+                            _ body: (QuickBooksName) -> Void) {
+        func offer(_ field: String, _ value: Located<String>, limit: Int, isItemName: Bool) {
+            if isSuspect(value.value, limit) { body(QuickBooksName(field: field, value: value, limit: limit, isItemName: isItemName)) }
+        }
         switch document.content {
         case .quickbooks(.name(let entity)):
             entity.forEachLimitedName { field, value, limit in
-                body(QuickBooksName(field: field, entity: entity.entity, value: value, limit: limit, isItemName: false))
+                if isSuspect(value.value, limit) {
+                    body(QuickBooksName(field: field, entity: entity.entity, value: value, limit: limit, isItemName: false))
+                }
             }
         case .quickbooks(.item(let item)):
-            if let name = item.name { body(QuickBooksName(field: "product name", value: name, limit: 100, isItemName: true)) }
+            if let name = item.name { offer("product name", name, limit: 100, isItemName: true) }
         case .hubspot(let contact) where contact.type == .contacts && context.syncsContactsToQuickBooks:
-            if let first = contact["firstname"] { body(QuickBooksName(field: "contact first name (QuickBooks GivenName)", value: first, limit: 100, isItemName: false)) }
-            if let last = contact["lastname"] { body(QuickBooksName(field: "contact last name (QuickBooks FamilyName)", value: last, limit: 100, isItemName: false)) }
+            if let first = contact["firstname"] { offer("contact first name (QuickBooks GivenName)", first, limit: 100, isItemName: false) }
+            if let last = contact["lastname"] { offer("contact last name (QuickBooks FamilyName)", last, limit: 100, isItemName: false) }
         case .hubspot(let company) where company.type == .companies && context.syncsContactsToQuickBooks:
             // A company's name becomes the CompanyName and display name of its contacts' customers.
             if let name = company["name"] {
-                body(QuickBooksName(field: "company name (the QuickBooks CompanyName and DisplayName of its contacts)", value: name, limit: 100, isItemName: false))
+                offer("company name (the QuickBooks CompanyName and DisplayName of its contacts)", name, limit: 100, isItemName: false)
             }
         case .hubspot(let product) where product.type == .products && SyncSettings.writesToQuickBooks(context.settings.products):
-            if let name = product["name"] { body(QuickBooksName(field: "product name", value: name, limit: 100, isItemName: true)) }
+            if let name = product["name"] { offer("product name", name, limit: 100, isItemName: true) }
         default:
             break
         }

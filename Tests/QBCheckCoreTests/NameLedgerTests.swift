@@ -75,10 +75,40 @@ import Testing
         }
         for (id, position) in byID { #expect(ledger.customer(id: id) == records[position]) }
         for (email, position) in byEmail { #expect(ledger.customer(email: email) == records[position]) }
+        // An Id is promised to hold its names first exactly when every record with it finds
+        // itself by its name, as written and folded.
+        var idsFindingThemselves: [String: Bool] = [:]
+        for (position, record) in records.enumerated() {
+            guard let id = record.id else { continue }
+            let findsItself = record.displayName.map { name in
+                byName[name] == position && records.firstIndex { $0.displayName.map(DisplayName.folded) == DisplayName.folded(name) } == position
+            } ?? true
+            idsFindingThemselves[id] = (idsFindingThemselves[id] ?? true) && findsItself
+        }
+        #expect(idsFindingThemselves.values.contains(false) && idsFindingThemselves.values.contains(true))
+        for (id, findsItself) in idsFindingThemselves { #expect(ledger.holdsItsNamesFirst(id: id) == findsItself, "Id \(id)") }
         #expect(ledger.first(withDisplayName: "Client 6000 Ltd") == nil)
         #expect(ledger.customer(id: "6000") == nil)
         #expect(ledger.customer(email: "c3@x.example") == nil, "a vendor's email finds no customer")
         #expect(NameLedger().first(withFoldedName: "client 1 ltd") == nil)
+    }
+
+    /// A record read again need not look its names up when no earlier record holds them: the
+    /// ledger notes the Ids of those an earlier record does, as written or folded, whichever
+    /// way the records were added.
+    @Test(arguments: [false, true])
+    func idsOfRecordsWhoseNamesAnEarlierRecordHolds(allAtOnce: Bool) {
+        var ledger = NameLedger()
+        let entries = Self.records.map(NameLedger.Entry.init)
+        if allAtOnce { ledger.add(contentsOf: entries, workers: 2) } else { for entry in entries { ledger.add(entry) } }
+        // Vendor 1 folds to customer 1's name, customer 2 is named as customer 1: Ids 1 (shared
+        // by customer 1, whose own names are its first) and 2; employee 5 has no name.
+        #expect(!ledger.holdsItsNamesFirst(id: "1"))
+        #expect(!ledger.holdsItsNamesFirst(id: "2"))
+        #expect(ledger.holdsItsNamesFirst(id: "5"))
+        var distinct = NameLedger()
+        distinct.add(contentsOf: [NameLedger.Entry(Self.records[0]), NameLedger.Entry(Self.records[3])], workers: 1)
+        #expect(distinct.holdsItsNamesFirst(id: "1"), "customer 1 twice under its Id, with two names no one else holds")
     }
 
     @Test func displayNamesFoldCaseAndSpacing() {

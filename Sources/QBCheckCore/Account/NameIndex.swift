@@ -22,17 +22,21 @@ struct NameIndex: Sendable {
     }
 
     /// Indexes the record at `position` under `text`. A record already indexed under the same
-    /// text keeps it, unless `replacing`.
-    mutating func insert(_ text: String, at position: Int32, replacing: Bool, key: (Int32) -> String?) {
+    /// text keeps it, unless `replacing`. Returns whether another record was indexed under it.
+    @discardableResult
+    mutating func insert(_ text: String, at position: Int32, replacing: Bool, key: (Int32) -> String?) -> Bool {
         insert(text, hash: TextHash.of(text), at: position, replacing: replacing, key: key)
     }
 
     /// The same, with the text's hash worked out (`TextHash.of`) when its slot was prefetched.
-    mutating func insert(_ text: String, hash: UInt32, at position: Int32, replacing: Bool, key: (Int32) -> String?) {
+    @discardableResult
+    mutating func insert(_ text: String, hash: UInt32, at position: Int32, replacing: Bool, key: (Int32) -> String?) -> Bool {
         reserve(slots.count + 1)
         let slot = slots.find(hash: hash) { key(Int32(bitPattern: $0)) == text }
-        if slots.entry(at: slot) != nil, !replacing { return }
+        let held = slots.entry(at: slot) != nil
+        if held, !replacing { return true }
         slots.put(UInt32(bitPattern: position), hash: hash, at: slot)
+        return held
     }
 
     /// Brings in the slot where a key with this hash is searched from, ahead of inserting it.

@@ -52,6 +52,9 @@ public struct NameLedger: Sendable {
     /// The first record with a name keeps it, as written and folded.
     private var byDisplayName = NameIndex()
     private var byFoldedName = NameIndex()
+    /// The `Id`s of the records whose display name, as written or folded, an earlier record
+    /// holds (`holdsItsNamesFirst`): few, where the records are a million.
+    private var idsOfNamesHeldEarlier: Set<String> = []
 
     public init() {}
 
@@ -86,6 +89,10 @@ public struct NameLedger: Sendable {
         /// A later customer with the same `Id` is the one QBO holds.
         var latestWins: Bool { self == .customerID }
 
+        /// Whether a record indexed after another with the same key is noted
+        /// (`idsOfNamesHeldEarlier`).
+        var notesNamesHeldEarlier: Bool { self == .displayName || self == .foldedName }
+
         /// Where the ledger keeps this index.
         var index: WritableKeyPath<NameLedger, NameIndex> {
             switch self {
@@ -99,7 +106,10 @@ public struct NameLedger: Sendable {
         /// Indexes the records from `start` on, sixteen at a time: the slots of the sixteen
         /// are prefetched first, so that their cache misses overlap (indexing a million took
         /// 14 times as long as a hundred thousand without).
-        func indexing(_ ledger: NameLedger, from start: Int) -> NameIndex {
+        /// Returns the index and the positions of the records another record held the key
+        /// before (`notesNamesHeldEarlier`).
+        func indexing(_ ledger: NameLedger, from start: Int) -> (index: NameIndex, heldEarlier: [Int32]) {
+            var heldEarlier: [Int32] = []
             var index = ledger[keyPath: self.index]
             index.reserve(ledger.records.count)
             var batch: [(text: String, hash: UInt32, position: Int32)] = []
@@ -117,10 +127,12 @@ public struct NameLedger: Sendable {
                     position += 1
                 }
                 for (text, hash, position) in batch {
-                    index.insert(text, hash: hash, at: position, replacing: latestWins) { of($0, in: ledger) }
+                    if index.insert(text, hash: hash, at: position, replacing: latestWins, key: { of($0, in: ledger) }), notesNamesHeldEarlier {
+                        heldEarlier.append(position)
+                    }
                 }
             }
-            return index
+            return (index, heldEarlier)
         }
     }
 
@@ -137,9 +149,14 @@ public struct NameLedger: Sendable {
             guard let text = key.of(position, in: self) else { continue }
             var index = self[keyPath: key.index]
             self[keyPath: key.index] = NameIndex()  // left empty (no array), so the index is changed in place, not copied
-            index.insert(text, at: position, replacing: key.latestWins) { key.of($0, in: self) }
+            let heldEarlier = index.insert(text, at: position, replacing: key.latestWins) { key.of($0, in: self) }
             self[keyPath: key.index] = index
+            if heldEarlier, key.notesNamesHeldEarlier { noteNameHeldEarlier(at: position) }
         }
+    }
+
+    private mutating func noteNameHeldEarlier(at position: Int32) {
+        if let id = records[Int(position)].id { idsOfNamesHeldEarlier.insert(id) }
     }
 
     /// Adds many records at once (a million customers): each index is sized for them once, and
@@ -151,13 +168,16 @@ public struct NameLedger: Sendable {
         foldedNames.reserveCapacity(start + entries.count)
         matchingEmails.reserveCapacity(start + entries.count)
         for entry in entries { append(entry) }
-        var built: [NameIndex] = []
-        let work = OrderedWork<NameIndex>(workers: workers, name: "names") { built.append($0) }
+        var built: [(index: NameIndex, heldEarlier: [Int32])] = []
+        let work = OrderedWork<(index: NameIndex, heldEarlier: [Int32])>(workers: workers, name: "names") { built.append($0) }
         for key in Key.allCases {
             work.submit { [self] in key.indexing(self, from: start) }
         }
         work.finish()
-        for (key, index) in zip(Key.allCases, built) { self[keyPath: key.index] = index }
+        for (key, made) in zip(Key.allCases, built) {
+            self[keyPath: key.index] = made.index
+            for position in made.heldEarlier { noteNameHeldEarlier(at: position) }
+        }
     }
 
     /// Asked of every record checked (twice of each name: as written and folded), so neither
@@ -191,5 +211,14 @@ public struct NameLedger: Sendable {
     /// The first record whose display name folds to `folded` (`DisplayName.folded`).
     public func first(withFoldedName folded: String) -> NameRecord? {
         record(.foldedName, folded)
+    }
+
+    /// Whether the ledger's records with this `Id` are each the first to hold their display
+    /// name, as written and folded: then `first(withDisplayName:)` and
+    /// `first(withFoldedName:)` of such a record's names find the record itself, and a million
+    /// customers read again need not look theirs up. False when any of them shares a name
+    /// with an earlier record, and for an `Id` the ledger does not hold no promise is made.
+    public func holdsItsNamesFirst(id: String) -> Bool {
+        !idsOfNamesHeldEarlier.contains(id)
     }
 }

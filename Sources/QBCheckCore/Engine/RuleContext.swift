@@ -152,6 +152,12 @@ public struct RuleContext: Sendable {
         storage.names.first(withFoldedName: folded)
     }
 
+    /// Whether the account's customers, vendors and employees with this `Id` each hold their
+    /// display name first, as written and folded (`NameLedger.holdsItsNamesFirst`).
+    public func accountRecordsHoldTheirNamesFirst(id: String) -> Bool {
+        storage.names.holdsItsNamesFirst(id: id)
+    }
+
     /// Whether the account snapshot holds HubSpot records of this type.
     public func knowsHubSpot(_ type: CRMObjectType) -> Bool {
         account?.hubspotTypes.contains(type) ?? false

@@ -122,6 +122,10 @@ public struct DuplicateDisplayNameRule: NoteTakingRule {
         /// A record handed whole is judged as its note would have it judged, with no note
         /// written and read back: one worker, and a preflight's million customers.
         mutating func check(whole document: Document, note: () -> RecordNote?, into output: inout RuleOutput) {
+            // A record of the account read again is in the ledger: when it is the first to hold
+            // its names, the ledger's holders of them are itself, and there is no clash to look for.
+            if case .quickbooks(.name(let entity)) = document.content, let id = entity.id?.value,
+               context.accountRecordsHoldTheirNamesFirst(id: id), context.isRereadRecord(document) { return }
             switch rule.candidate(for: document, in: context) {
             case nil:
                 return

@@ -12,7 +12,7 @@ public struct InvalidNameCharactersRule: Rule {
     public init() {}
 
     public func check(_ document: Document, in context: RuleContext, into output: inout RuleOutput) {
-        QuickBooksName.forEachName(of: document, in: context) { name in
+        QuickBooksName.forEachName(of: document, in: context, where: { value, _ in Self.firstRefusedByte(in: value) != nil }) { name in
             let value = name.value
             // Bytes, not characters: a name can be megabytes long.
             guard let byte = Self.firstRefusedByte(in: value.value) else { return }

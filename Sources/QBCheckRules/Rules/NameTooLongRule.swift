@@ -10,10 +10,9 @@ public struct NameTooLongRule: Rule {
     public init() {}
 
     public func check(_ document: Document, in context: RuleContext, into output: inout RuleOutput) {
-        QuickBooksName.forEachName(of: document, in: context) { name in
+        // Counted in characters; the byte count (never smaller) rules out short names cheaply.
+        QuickBooksName.forEachName(of: document, in: context, where: { $0.utf8.count > $1 }) { name in
             let (value, limit) = (name.value, name.limit)
-            // Counted in characters; the byte count (never smaller) rules out short names cheaply.
-            guard value.value.utf8.count > limit else { return }
             let length = value.value.count
             guard length > limit else { return }
             output.report(value.location, in: document,
