@@ -35,16 +35,12 @@ struct QuickBooksName {
     /// than the rules' own questions.
     static func forEachName(of document: Document, in context: RuleContext, where isSuspect: (String, Int) -> Bool,
                             _ body: (QuickBooksName) -> Void) {
-        func offer(_ field: String, _ value: Located<String>, limit: Int, isItemName: Bool) {
-            if isSuspect(value.value, limit) { body(QuickBooksName(field: field, value: value, limit: limit, isItemName: isItemName)) }
+        func offer(_ field: String, _ value: Located<String>, limit: Int, isItemName: Bool, entity: String? = nil) {
+            if isSuspect(value.value, limit) { body(QuickBooksName(field: field, entity: entity, value: value, limit: limit, isItemName: isItemName)) }
         }
         switch document.content {
         case .quickbooks(.name(let entity)):
-            entity.forEachLimitedName { field, value, limit in
-                if isSuspect(value.value, limit) {
-                    body(QuickBooksName(field: field, entity: entity.entity, value: value, limit: limit, isItemName: false))
-                }
-            }
+            entity.forEachLimitedName { offer($0, $1, limit: $2, isItemName: false, entity: entity.entity) }
         case .quickbooks(.item(let item)):
             if let name = item.name { offer("product name", name, limit: 100, isItemName: true) }
         case .hubspot(let contact) where contact.type == .contacts && context.syncsContactsToQuickBooks:
