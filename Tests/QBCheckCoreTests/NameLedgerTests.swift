@@ -77,12 +77,14 @@ import Testing
         for (email, position) in byEmail { #expect(ledger.customer(email: email) == records[position]) }
         // An Id is promised to hold its names first exactly when every record with it finds
         // itself by its name, as written and folded.
+        var byFolded: [String: Int] = [:]
+        for (position, record) in records.enumerated() {
+            if let name = record.displayName, byFolded[DisplayName.folded(name)] == nil { byFolded[DisplayName.folded(name)] = position }
+        }
         var idsFindingThemselves: [String: Bool] = [:]
         for (position, record) in records.enumerated() {
             guard let id = record.id else { continue }
-            let findsItself = record.displayName.map { name in
-                byName[name] == position && records.firstIndex { $0.displayName.map(DisplayName.folded) == DisplayName.folded(name) } == position
-            } ?? true
+            let findsItself = record.displayName.map { byName[$0] == position && byFolded[DisplayName.folded($0)] == position } ?? true
             idsFindingThemselves[id] = (idsFindingThemselves[id] ?? true) && findsItself
         }
         #expect(idsFindingThemselves.values.contains(false) && idsFindingThemselves.values.contains(true))
