@@ -97,6 +97,31 @@ struct DirectRecordReaderTests {
         #expect(!Self.byTape(Array(line.utf8)).hasPrefix("line at"), "the usual way reports an error")
     }
 
+    /// Amounts in every shape around the one read in a single pass (`-?digits(.digits)?`, at
+    /// most 18 digits, then a comma, bracket or space): each reads as the usual way reads it,
+    /// in a line's amount and in the total, and the well-formed ones are taken.
+    @Test(arguments: [
+        "0", "-0", "7", "0.50", "-1.5", "594.06", "198.020", "123456789012345678", "-12345678901234567.8",
+        "0.000000000000000001", "1234567890123456789", "0.1234567890123456789", "1e2", "1.5E-3", "-0.0e+1",
+        #""12.50""#, "null", " 12.5 ",
+    ])
+    func amountsReadAsTheUsualWayReadsThem(_ amount: String) throws {
+        let line = #"{"Invoice":{"Line":[{"DetailType":"SalesItemLineDetail","Amount":\#(amount),"SalesItemLineDetail":{"Qty":\#(amount)}}],"TotalAmt":\#(amount)}}"#
+        let result = Self.agrees(Array(line.utf8))
+        #expect(result.taken)
+        #expect(result.agrees, "\(result.direct ?? "refused")\n---\n\(result.tape)")
+    }
+
+    /// Numbers JSON does not allow are never read as amounts: the usual way reports them.
+    @Test(arguments: ["01", "-", "1.", ".5", "-.5", "00.5", "1.5.2", "+1", "1e", "0x10", "1-2", "12a"])
+    func malformedAmountsAreLeftToTheUsualWay(_ amount: String) {
+        let line = #"{"Invoice":{"Line":[{"DetailType":"SalesItemLineDetail","Amount":\#(amount)}],"TotalAmt":1}}"#
+        #expect(Self.direct(line) == nil)
+        #expect(!Self.byTape(Array(line.utf8)).hasPrefix("line at"), "the usual way reports an error")
+        let total = #"{"Invoice":{"TotalAmt":\#(amount)}}"#
+        #expect(Self.direct(total) == nil)
+    }
+
     /// Every corpus file (JSON whole, NDJSON line by line): whatever the reader takes reads as
     /// the usual way.
     @Test
