@@ -168,8 +168,9 @@ package struct DirectRecordReader {
         var lineCount = 0
         var seen: UInt32 = 0
         if try open(UInt8(ascii: "{")) {
+            let names = QBOTransaction.Member.names
             repeat {
-                switch try member(QBOTransaction.Member.self, seen: &seen) {
+                switch try member(QBOTransaction.Member.self, in: names, seen: &seen) {
                 case .Id?: id = try string()
                 case .SyncToken?: syncToken = try string()
                 case .DocNumber?: docNumber = try string()
@@ -217,8 +218,9 @@ package struct DirectRecordReader {
         var kind: QBOLine.Kind?
         var seen: UInt32 = 0
         if try open(UInt8(ascii: "{")) {
+            let names = QBOLine.Member.names
             repeat {
-                switch try member(QBOLine.Member.self, seen: &seen) {
+                switch try member(QBOLine.Member.self, in: names, seen: &seen) {
                 case .Id?: line.id = try fileText()
                 case .Amount?: line.amount = try decimal()
                 case .Description?: line.description = try fileText()
@@ -251,8 +253,9 @@ package struct DirectRecordReader {
         if try skipNull() { return }
         var seen: UInt32 = 0
         guard try open(UInt8(ascii: "{")) else { return }
+        let names = QBOLine.Detail.names
         repeat {
-            switch try member(QBOLine.Detail.self, seen: &seen) {
+            switch try member(QBOLine.Detail.self, in: names, seen: &seen) {
             case .TaxCodeRef?: line.taxCode = try referenceText()
             case .ServiceDate?: line.serviceDate = try date()
             case .ItemRef? where kind == .salesItem: line.item = try referenceText()
@@ -273,8 +276,9 @@ package struct DirectRecordReader {
         var detail = QBOTaxDetail(at: here)
         var seen: UInt32 = 0
         if try open(UInt8(ascii: "{")) {
+            let names = QBOTaxDetail.Member.names
             repeat {
-                switch try member(QBOTaxDetail.Member.self, seen: &seen) {
+                switch try member(QBOTaxDetail.Member.self, in: names, seen: &seen) {
                 case .TxnTaxCodeRef?: detail.taxCode = try referenceString()
                 case .TotalTax?: detail.totalTax = try decimal()
                 case .TaxLine?: detail.taxLines = try taxLines()
@@ -326,8 +330,9 @@ package struct DirectRecordReader {
                 if byte == UInt8(ascii: "{") {
                     var seen: UInt32 = 0
                     if try open(UInt8(ascii: "{")) {
+                        let names = QBOLinkedTransaction.Member.names
                         repeat {
-                            switch try member(QBOLinkedTransaction.Member.self, seen: &seen) {
+                            switch try member(QBOLinkedTransaction.Member.self, in: names, seen: &seen) {
                             case .TxnId?: link.id = try string()
                             case .TxnType?: link.type = try string()
                             case nil: try skipValue()
@@ -372,8 +377,9 @@ package struct DirectRecordReader {
         var active: Bool?
         var seen: UInt32 = 0
         if try open(UInt8(ascii: "{")) {
+            let names = QBONameEntity.Member.names
             repeat {
-                switch try member(QBONameEntity.Member.self, seen: &seen) {
+                switch try member(QBONameEntity.Member.self, in: names, seen: &seen) {
                 case .Id?: id = try string()
                 case .DisplayName?: displayName = try string()
                 case .Title?: title = try string()
@@ -611,11 +617,13 @@ package struct DirectRecordReader {
         return name
     }
 
-    /// A member name and its colon, told by `Slot`'s table: its slot, or nil for a member the
-    /// model does not read. A slot met twice is refused (the usual way keeps the last).
-    private mutating func member<Slot: MemberSlot>(_: Slot.Type, seen: inout UInt32) throws(JSONSyntaxError) -> Slot? {
+    /// A member name and its colon, told by `names`, `Slot`'s table: its slot, or nil for a
+    /// member the model does not read. A slot met twice is refused (the usual way keeps the
+    /// last). The caller reads the table once for all of an object's members: each reading of
+    /// a `static let` is a call (`swift_once`), and they were nine for each line of an invoice.
+    private mutating func member<Slot: MemberSlot>(_: Slot.Type, in names: MemberSlotTable, seen: inout UInt32) throws(JSONSyntaxError) -> Slot? {
         let name = try memberName()
-        guard let slot = Slot.names.slot(of: name) else { return nil }
+        guard let slot = names.slot(of: name) else { return nil }
         let bit: UInt32 = 1 << UInt32(slot)
         guard seen & bit == 0 else { throw Self.refusal }
         seen |= bit
