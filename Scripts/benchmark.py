@@ -8,7 +8,7 @@ Absolute times on shared machines are noise: the ratios measured in one run are 
 Usage: Scripts/benchmark.sh [MB] [--runs N] [--preflight N] [--full-size MB]
   MB            size of the main NDJSON workload (default 250: a tenth of the issue's 2.5 GB)
   --runs N      runs of each measured command (default 3; check with one worker and with two,
-                run by turns, at least 5 each)
+                and the references, run by turns, at least 7 each; sync plan's sizes at least 5)
   --preflight N customers and invoices of the larger preflight snapshot (default 1000000, the
                 issue's size, about 2.3 GB in pages of 1,000 records as the QBO API returns
                 them; the smaller one has a tenth); below 1,000,000 the target is projected
