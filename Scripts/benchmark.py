@@ -319,32 +319,32 @@ def main():
         # The two sizes run by turns, as one and two workers do: a change in the shared
         # machine's pace weighs on both alike. The smaller runs twice a turn, and a process's
         # start and exit (the fixed cost, measured on one small invoice) three times.
-        tens, ones, starts = [], [], []
+        x10_runs, x1_runs, starts = [], [], []
         for _ in range(options.runs):
-            tens.append(run(check_argv(1, x10)))
+            x10_runs.append(run(check_argv(1, x10)))
             for _ in range(2):
-                ones.append(run(check_argv(1, x1)))
+                x1_runs.append(run(check_argv(1, x1)))
             starts += [run([qbcheck, invoice])[0] for _ in range(3)]
-        ten_seconds = statistics.median(r[0] for r in tens)
-        one_seconds = statistics.median(r[0] for r in ones)
-        ten_peak = max(r[1] for r in tens)
-        one_peak_here = max(r[1] for r in ones)
+        x10_seconds = statistics.median(r[0] for r in x10_runs)
+        x1_seconds = statistics.median(r[0] for r in x1_runs)
+        x10_peak = max(r[1] for r in x10_runs)
+        x1_peak = max(r[1] for r in x1_runs)
         start = statistics.median(starts)
-        for label, seconds, size, documents, results in (("×1", one_seconds, x1_size, x1_documents, ones),
-                                                         ("×10", ten_seconds, x10_size, x10_documents, tens)):
+        for label, seconds, size, documents, results in (("×1", x1_seconds, x1_size, x1_documents, x1_runs),
+                                                         ("×10", x10_seconds, x10_size, x10_documents, x10_runs)):
             print(f"  {label}: {seconds:.2f} s, {size / 1e6 / seconds:.1f} MB/s, {documents / seconds:,.0f} documents/s, "
                   f"peak {max(r[1] for r in results) / 1024:.0f} MB (exit {results[0][2]}; median of {len(results)}, run by turns)")
-        growth = (x10_size / max(ten_seconds - start, 1e-9)) / (x1_size / max(one_seconds - start, 1e-9))
-        ratio = (x10_size / ten_seconds) / (x1_size / one_seconds)
+        growth = (x10_size / max(x10_seconds - start, 1e-9)) / (x1_size / max(x1_seconds - start, 1e-9))
+        ratio = (x10_size / x10_seconds) / (x1_size / x1_seconds)
         print(f"  rate ×10 / rate ×1: {ratio:.2f} ({growth:.2f} without the {start * 1000:.0f} ms of start and exit); "
-              f"peak ×10 / peak ×1: {ten_peak / max(one_peak_here, 1):.2f}")
+              f"peak ×10 / peak ×1: {x10_peak / max(x1_peak, 1):.2f}")
         target("check grows linearly (×10 input: rate beyond start-up within 10 %)", abs(growth - 1) <= 0.10, f"{growth:.2f}")
         # The duplicate-number check remembers every invoice number (about 20 bytes each), so
         # the peak grows a little with the file: it is measured on a file of the size.
         if options.full_size:
             os.remove(full)
             target(f"peak memory of check over NDJSON ≤ 64 MB (measured at {large_size / 1e6:.0f} MB and {full_size / 1e9:.1f} GB)",
-                   max(one_peak, ten_peak) <= 64 * 1024, f"{one_peak / 1024:.0f} MB, {ten_peak / 1024:.0f} MB at {full_size / 1e9:.1f} GB")
+                   max(one_peak, x10_peak) <= 64 * 1024, f"{one_peak / 1024:.0f} MB, {x10_peak / 1024:.0f} MB at {full_size / 1e9:.1f} GB")
         else:
             target(f"peak memory of check over NDJSON ≤ 64 MB (measured at {large_size / 1e6:.0f} MB only: --full-size 0)",
                    one_peak <= 64 * 1024, f"{one_peak / 1024:.0f} MB")
