@@ -9,8 +9,9 @@ struct CheckRun {
     var engine = RuleRegistry.engine
     /// Whether the report lists every checked record (JUnit names one test case per record).
     var keepsRecords = false
-    /// How many threads read NDJSON (`--jobs`; by default one per core): workers parse and run
-    /// the rules that judge each record alone; the others run here, in input order.
+    /// How many threads read NDJSON and runs of JSON files (`--jobs`; by default one per core):
+    /// workers parse and run the rules that judge each record alone; the others run here, in
+    /// input order.
     var workers: Int { options.workers(environment) }
 
     /// HubSpot CRM objects always carry their properties: inputs without these bytes hold
@@ -71,12 +72,62 @@ struct CheckRun {
         var run = engine.start(in: context, keepingRecords: keepsRecords)
         var files: [String] = []
         var meter = ProgressMeter(report: environment.progress)
-        // With several workers, NDJSON records are judged by the rules that look at each record
-        // alone on the workers, and by the others here, in input order.
+        // With several workers, the records of NDJSON files and of runs of JSON files (`WholeFiles`)
+        // are judged by the rules that look at each record alone on the workers, and by the
+        // others here, in input order.
         let parallel = workers > 1 ? run.parallelPart : nil
         var metHubSpotRecord = false
         let speculating = references == nil
-        for path in paths {
+        /// One record of a file (or why it could not be read) to the rules.
+        func take(_ entry: DocumentReader.Entry, at offset: Int, onlyRulesWithMemory: Bool, fileErrors: inout Int) {
+            switch entry {
+            case .success(let subject):
+                if speculating, subject.resulting?.crmObject != nil { metHubSpotRecord = true }
+                if metHubSpotRecord { return }
+                run.check(subject, onlyRulesWithMemory: onlyRulesWithMemory)
+            case .failure(let error):
+                // A file of millions of bad records gets its first errors and a count.
+                fileErrors += 1
+                if fileErrors <= InputError.shownPerFile { errors.append(error) }
+            }
+            meter.advance(documents: 1, bytesInFile: offset)
+        }
+        /// A file whose records were all taken: listed in the report, or why it could not be read.
+        func settle(_ path: String, _ read: Result<(name: String, bytes: Int), InputError>, fileErrors: Int) {
+            switch read {
+            case .failure(let error):
+                errors.append(error)
+                return
+            case .success(let (name, bytes)):
+                files.append(name)
+                meter.finishFile(bytes: bytes)
+            }
+            if fileErrors > InputError.shownPerFile {
+                errors.append(.moreUnreadable(in: path == "-" ? "<stdin>" : path, count: fileErrors))
+            }
+        }
+        // With several workers, a run of two JSON files or more is read a file a job.
+        let wholeFiles = parallel.map { WholeFiles(workers: workers, fileSystem: environment.fileSystem, rules: $0,
+                                                   stopMarker: speculating ? Self.hubspotMarker : nil) }
+        var remaining = paths[...]
+        while let path = remaining.first {
+            if let wholeFiles, case let batch = remaining.prefix(while: wholeFiles.takes), batch.count > 1 {
+                remaining = remaining.dropFirst(batch.count)
+                wholeFiles.forEach(Array(batch), until: { metHubSpotRecord }) { file in
+                    if metHubSpotRecord { return }
+                    if file.holdsMarker {
+                        metHubSpotRecord = true
+                        return
+                    }
+                    var fileErrors = 0
+                    for (entry, offset) in file.entries { take(entry, at: offset, onlyRulesWithMemory: true, fileErrors: &fileErrors) }
+                    if let outputs = file.outputs { run.absorb(outputs) }
+                    settle(file.path, file.read, fileErrors: fileErrors)
+                }
+                if metHubSpotRecord { return nil }
+                continue
+            }
+            remaining = remaining.dropFirst()
             var fileErrors = 0
             let lineDelimited = JSONReader.isLineDelimited(name: path) && path != "-"
             let read = forEachDocument(at: path, standardInput: standardInput,
@@ -89,30 +140,10 @@ struct CheckRun {
                                            meter.advance(documents: 1, bytesInFile: offset)
                                        },
                                        until: { metHubSpotRecord }) { entry, offset in
-                switch entry {
-                case .success(let subject):
-                    if speculating, subject.resulting?.crmObject != nil { metHubSpotRecord = true }
-                    if metHubSpotRecord { return }
-                    run.check(subject, onlyRulesWithMemory: lineDelimited && parallel != nil)
-                case .failure(let error):
-                    // A file of millions of bad records gets its first errors and a count.
-                    fileErrors += 1
-                    if fileErrors <= InputError.shownPerFile { errors.append(error) }
-                }
-                meter.advance(documents: 1, bytesInFile: offset)
+                take(entry, at: offset, onlyRulesWithMemory: lineDelimited && parallel != nil, fileErrors: &fileErrors)
             }
             if metHubSpotRecord { return nil }
-            switch read {
-            case .failure(let error):
-                errors.append(error)
-                continue
-            case .success(let (name, bytes)):
-                files.append(name)
-                meter.finishFile(bytes: bytes)
-            }
-            if fileErrors > InputError.shownPerFile {
-                errors.append(.moreUnreadable(in: path == "-" ? "<stdin>" : path, count: fileErrors))
-            }
+            settle(path, read, fileErrors: fileErrors)
         }
         meter.done()
         if let document = setup.settingsDocument, options.account != nil, !files.contains(document.file.name) {

@@ -59,8 +59,8 @@ enum HelpText {
                             --format/--output pairs give several reports from one pass.
           --fail-on S       error (default), warning, info or never: what makes the exit status 1.
           --baseline FILE   Leave out the findings the baseline holds (see qbcheck baseline).
-          --jobs N          Threads that read NDJSON (default: one per core, at most 8); the report
-                            is the same for any N.
+          --jobs N          Threads that read NDJSON, and many JSON files a file each (default: one
+                            per core, at most 8); the report is the same for any N.
           -h, --help        Show this help.
 
         """

@@ -38,8 +38,13 @@ struct InputLoader {
 
     func read(_ path: String) -> Result<SourceFile, InputError> {
         if path == "-" { return .success(SourceFile(name: "<stdin>", bytes: environment.readStandardInput())) }
+        return Self.read(path, from: environment.fileSystem)
+    }
+
+    /// A file read whole, or why it could not be (on any thread: `WholeFiles` reads on workers).
+    static func read(_ path: String, from fileSystem: FileSystem) -> Result<SourceFile, InputError> {
         do {
-            return .success(SourceFile(name: path, bytes: try environment.fileSystem.read(path)))
+            return .success(SourceFile(name: path, bytes: try fileSystem.read(path)))
         } catch let error as FileSystemError {
             return .failure(InputError(file: path, message: error.message))
         } catch {

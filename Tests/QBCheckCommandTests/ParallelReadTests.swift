@@ -52,6 +52,68 @@ import Testing
         }
     }
 
+    /// `check --jobs N` over many JSON files (query response pages, as an export leaves them)
+    /// reads a file a job on the workers: the report is byte for byte the one of a single
+    /// thread, the rules that compare records seeing them across the files, with a malformed
+    /// file, one of wrong types, a missing one and an NDJSON file among them, and a HubSpot
+    /// export far down the list (which starts the check over, knowing it).
+    @Test func severalWorkersReadManyFilesAsOneThreadDoes() throws {
+        let account = Self.failingAccount
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qbcheck-files-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func copy(_ file: String, as name: String) throws {
+            try FileManager.default.copyItem(at: account.appendingPathComponent(file), to: folder.appendingPathComponent(name))
+        }
+        func write(_ text: String, as name: String) throws {
+            try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        // Invoice pages repeated (their numbers taken again in later files), customers and
+        // vendors (names taken again), items.
+        for page in 0..<6 { try copy("quickbooks/invoices.json", as: "page-\(page)-invoices.json") }
+        // Customers: a name taken again two files on, a name too long for QBO.
+        func customers(_ ids: ClosedRange<Int>, named name: (Int) -> String) -> String {
+            let records = ids.map { #"{"Id": "p\#($0)", "DisplayName": "\#(name($0))", "PrimaryEmailAddr": {"Address": "p\#($0)@example.com"}}"# }
+            return #"{"QueryResponse": {"Customer": [\#(records.joined(separator: ", "))]}}"#
+        }
+        try write(customers(1...20) { "Page Customer \($0)" }, as: "page-1-customers.json")
+        try write(customers(21...40) { $0 == 30 ? "Page Customer 7" : $0 == 31 ? String(repeating: "Long Name ", count: 52) : "Page Customer \($0)" },
+                  as: "page-4-customers.json")
+        try copy("quickbooks/vendors.json", as: "page-2-vendors.json")
+        try copy("quickbooks/items.json", as: "page-3-items.json")
+        try write(#"{"QueryResponse": {"Invoice": [{"Id": "9", "DocNumber": "2001", "Line": []"#, as: "page-2-broken.json")
+        try write(#"{"Invoice": {"Id": 9, "DocNumber": ["2001"], "Line": "none"}}"#, as: "page-3-wrong-types.json")
+        try write(#"{"Invoice": {"Id": "n1", "DocNumber": "2001", "CustomerRef": {"value": "1"}, "Line": [], "TotalAmt": 0}}"# + "\n",
+                  as: "page-3-more.ndjson")
+        let pages = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map { folder.appendingPathComponent($0).path }
+        let missing = folder.appendingPathComponent("page-5-missing.json").path
+        let inputs = Array(pages.prefix(6)) + [missing] + Array(pages.dropFirst(6))
+        let environment = CommandEnvironment(fileSystem: .live, readStandardInput: { [] }, currentDirectory: folder.path)
+        func check(_ format: String, jobs: String, _ inputs: [String]) -> CommandResult {
+            QBCheckTool.run(["check", "--account", account.path, "--format", format, "--jobs", jobs] + inputs, environment: environment)
+        }
+        let one = check("json", jobs: "1", inputs)
+        #expect(one.exitCode == 2, "the malformed and missing files are input errors")
+        for rule in ["duplicate-doc-number", "duplicate-display-name", "name-too-long"] {
+            #expect(one.standardOutput.contains("\"rule\": \"\(rule)\""), "\(rule) is found across the files")
+        }
+        #expect(one.standardOutput.contains("page-2-broken.json") && one.standardOutput.contains("page-5-missing.json"))
+        let sameReport = check("json", jobs: "2", inputs) == one
+        #expect(sameReport)
+        let sameSARIF = check("sarif", jobs: "4", inputs) == check("sarif", jobs: "1", inputs)
+        #expect(sameSARIF)
+        let sameRecords = check("junit", jobs: "2", inputs) == check("junit", jobs: "1", inputs)
+        #expect(sameRecords, "a report that lists every record lists them all")
+
+        // A HubSpot invoice export after the QBO pages: the records before it are judged knowing it.
+        try copy("hubspot/invoices.json", as: "page-9-hubspot-invoices.json")
+        let withHubSpot = inputs + [folder.appendingPathComponent("page-9-hubspot-invoices.json").path]
+        let oneWithHubSpot = check("json", jobs: "1", withHubSpot)
+        #expect(oneWithHubSpot != one)
+        let sameWithHubSpot = check("json", jobs: "2", withHubSpot) == oneWithHubSpot
+        #expect(sameWithHubSpot)
+    }
+
     /// With workers, a record the rules with memory need only notes of (an invoice's number) is
     /// dropped on the worker that read it, and read again only to be reported on: its findings
     /// stand where one thread puts them, for a record of a list on one line and after CRLF line

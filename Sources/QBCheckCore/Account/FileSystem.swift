@@ -16,11 +16,15 @@ public struct FileSystem: Sendable {
     public var readLineBlocks: @Sendable (String, (ArraySlice<UInt8>) -> Void) throws -> Void
     /// The first bytes of a file, at most this many.
     public var readPrefix: @Sendable (String, Int) throws -> [UInt8]
+    /// A regular file's size in bytes, without reading it; nil for anything else (no such file,
+    /// a folder, a pipe), which is read as it comes.
+    public var size: @Sendable (String) -> Int?
 
     public init(listFolder: @escaping @Sendable (String) -> [String]?, isFolder: @escaping @Sendable (String) -> Bool,
                 read: @escaping @Sendable (String) throws -> [UInt8], write: @escaping @Sendable (String, [UInt8]) throws -> Void,
                 readLineBlocks: (@Sendable (String, (ArraySlice<UInt8>) -> Void) throws -> Void)? = nil,
-                readPrefix: (@Sendable (String, Int) throws -> [UInt8])? = nil) {
+                readPrefix: (@Sendable (String, Int) throws -> [UInt8])? = nil,
+                size: (@Sendable (String) -> Int?)? = nil) {
         self.listFolder = listFolder
         self.isFolder = isFolder
         self.read = read
@@ -30,6 +34,7 @@ public struct FileSystem: Sendable {
             if !bytes.isEmpty { body(bytes[...]) }
         }
         self.readPrefix = readPrefix ?? { path, count in Array(try read(path).prefix(count)) }
+        self.size = size ?? { path in try? read(path).count }
     }
 
     /// A buffer of `count` bytes for `read(2)` to fill after `start`, which it begins with: the
@@ -141,6 +146,11 @@ public struct FileSystem: Sendable {
                 filled += read
             }
             return Array(bytes[..<filled])
+        },
+        size: { path in
+            var info = stat()
+            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            return Int(info.st_size)
         })
 
     /// Reads a file straight into one array of its size: a 1 GB file costs 1 GB, not a
@@ -182,7 +192,7 @@ public struct FileSystem: Sendable {
     public func rooted(at folder: String, writes: InMemoryFiles? = nil) -> FileSystem {
         let base = folder.hasSuffix("/") ? folder : folder + "/"
         let resolve: @Sendable (String) -> String = { $0.hasPrefix("/") ? $0 : base + $0 }
-        let (list, isFolder, read, write, readLineBlocks, readPrefix) = (listFolder, self.isFolder, self.read, self.write, self.readLineBlocks, self.readPrefix)
+        let (list, isFolder, read, write, readLineBlocks, readPrefix, size) = (listFolder, self.isFolder, self.read, self.write, self.readLineBlocks, self.readPrefix, self.size)
         return FileSystem(
             listFolder: { list(resolve($0)) },
             isFolder: { isFolder(resolve($0)) },
@@ -191,7 +201,8 @@ public struct FileSystem: Sendable {
                 if let writes { writes.write(path, bytes) } else { try write(resolve(path), bytes) }
             },
             readLineBlocks: { path, body in try readLineBlocks(resolve(path), body) },
-            readPrefix: { path, count in try readPrefix(resolve(path), count) })
+            readPrefix: { path, count in try readPrefix(resolve(path), count) },
+            size: { size(resolve($0)) })
     }
 
     /// Files held in memory by path; folders are the paths' parents. What is written can be
