@@ -421,6 +421,14 @@ def main():
             for count, folder, _ in folders:
                 for _ in range(3 if count == tenth_count else 1):
                     results[count].append(run([qbcheck, "preflight", folder, "--format", "json", "--jobs", "2"]))
+        # `check` over the smaller snapshot's QBO pages (JSON files, a file a job with two
+        # workers), one worker and two by turns: no target, the figure for exported pages.
+        (_, pages_folder, pages_size) = folders[0]
+        pages = os.path.join(pages_folder, "quickbooks")
+        page_runs = {1: [], 2: []}
+        for _ in range(max(options.runs, 5)):
+            for jobs in (1, 2):
+                page_runs[jobs].append(run(check_argv(jobs, pages)))
         figures = []
         for count, folder, size in folders:
             seconds = statistics.median(r[0] for r in results[count])
@@ -432,6 +440,12 @@ def main():
             shutil.rmtree(folder)
         (c1, s1, p1), (c2, s2, p2) = figures
         print(f"  ×{c2 // c1} records: time ×{s2 / s1:.1f}, peak ×{p2 / p1:.1f}")
+        print(f"  check --format json over the {c1:,} + {c1:,} snapshot's QBO pages ({pages_size / 1e6:.0f} MB):")
+        for jobs in (1, 2):
+            seconds = statistics.median(r[0] for r in page_runs[jobs])
+            print(f"    {'one worker' if jobs == 1 else 'two workers'}: {seconds:.2f} s, {pages_size / 1e6 / seconds:.0f} MB/s, "
+                  f"peak {max(r[1] for r in page_runs[jobs]) / 1024:.0f} MB (exit {page_runs[jobs][0][2]}; median of {len(page_runs[jobs])}, run by turns)")
+        print(f"    two workers {statistics.median(one[0] / two[0] for one, two in zip(page_runs[1], page_runs[2])):.2f}× one (the median of each turn's)")
         # The 10 s are an absolute time on the machine kind, where simdjson reads at
         # about 930 MB/s as a command; the shared hosts of this kind have run anywhere from
         # that pace to a third of it (simdjson 300 MB/s, every program alike). The time is
