@@ -119,8 +119,20 @@ struct CheckRun {
                         metHubSpotRecord = true
                         return
                     }
+                    var file = file
+                    let notes = file.notes
                     var fileErrors = 0
-                    for (entry, offset) in file.entries { take(entry, at: offset, onlyRulesWithMemory: true, fileErrors: &fileErrors) }
+                    for read in file.entries {
+                        switch read {
+                        case .whole(let entry, let offset):
+                            take(entry, at: offset, onlyRulesWithMemory: true, fileErrors: &fileErrors)
+                        case .noted(let record, let index, let offset):
+                            if speculating, record.kind.contains(.hubspotObjects) { metHubSpotRecord = true }
+                            if metHubSpotRecord { return }
+                            run.check(record, notes: notes, reading: { file.record(at: index) })
+                            meter.advance(documents: 1, bytesInFile: offset)
+                        }
+                    }
                     if let outputs = file.outputs { run.absorb(outputs) }
                     settle(file.path, file.read, fileErrors: fileErrors)
                 }

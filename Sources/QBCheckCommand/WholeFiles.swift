@@ -6,8 +6,13 @@ import QBCheckCore
 /// records and judges each by the rules that judge records alone; the caller gets the file back,
 /// in input order, on its own thread, where the rules with memory run (`OrderedWork`).
 ///
-/// A file's records are all held until the caller has them, so only files of `largest` bytes
-/// or fewer are read this way: a larger one is read by the caller, record by record.
+/// A record the rules with memory need only notes of (an invoice's number, a customer's names)
+/// comes back as those notes and is dropped on the worker that read it, as NDJSON's are: handed
+/// over whole, a page's thousand records were built, walked by the other core and freed out of
+/// every cache, and two workers spent twice one's CPU. One the notes report on is read again
+/// from the file's bytes (the file once, for all its records). The other records are held until
+/// the caller has them, so only files of `largest` bytes or fewer are read this way: a larger
+/// one is read by the caller, record by record.
 struct WholeFiles {
     /// How many workers read at once, the caller's thread among them.
     var workers: Int
@@ -27,10 +32,32 @@ struct WholeFiles {
         var read: Result<(name: String, bytes: Int), InputError>
         /// Whether the file holds `stopMarker` (it was then not parsed).
         var holdsMarker = false
-        /// Its records, or why each could not be read, with their offsets in the file.
-        var entries: [(entry: DocumentReader.Entry, offset: Int)] = []
+        /// Its records, whole or noted, or why each could not be read, in file order.
+        var entries: [Read] = []
+        /// The notes of its noted records.
+        var notes = RecordNotes()
         /// What the rules that judge records alone found in them.
         var outputs: ParallelRules.Outputs?
+        /// The file, for its noted records read again.
+        fileprivate var source: SourceFile?
+        /// Its records read again, once one was asked for.
+        fileprivate var reread: [DocumentReader.Entry]?
+
+        /// The noted record that was the `index`th entry of the file, read again.
+        mutating func record(at index: Int) -> Document {
+            if reread == nil, let source { reread = DocumentReader.read(source) }
+            guard let reread, index < reread.count, case .success(.document(let document)) = reread[index] else {
+                preconditionFailure("a noted record of \(path) read differently the second time")
+            }
+            return document
+        }
+    }
+
+    /// One entry of a file: whole, or a record the rules with memory need only notes of, with
+    /// its place among the file's entries; each with its offset in the file.
+    enum Read: Sendable {
+        case whole(DocumentReader.Entry, offset: Int)
+        case noted(NotedRecord, index: Int, offset: Int)
     }
 
     /// Whether `path` is read here: a JSON file (not NDJSON, not standard input) of `largest`
@@ -67,11 +94,17 @@ struct WholeFiles {
             return whole
         }
         var outputs = rules.makeOutputs()
+        var index = 0
         DocumentReader.forEach(in: file) { entry, offset in
-            if case .success(let subject) = entry { rules.check(subject, into: &outputs) }
-            whole.entries.append((entry, offset))
+            defer { index += 1 }
+            if case .success(let subject) = entry {
+                rules.check(subject, into: &outputs)
+                if let record = rules.note(subject, into: &whole.notes) { return whole.entries.append(.noted(record, index: index, offset: offset)) }
+            }
+            whole.entries.append(.whole(entry, offset: offset))
         }
         whole.outputs = outputs
+        if whole.entries.contains(where: { if case .noted = $0 { true } else { false } }) { whole.source = file }
         return whole
     }
 }

@@ -98,6 +98,11 @@ import Testing
             #expect(one.standardOutput.contains("\"rule\": \"\(rule)\""), "\(rule) is found across the files")
         }
         #expect(one.standardOutput.contains("page-2-broken.json") && one.standardOutput.contains("page-5-missing.json"))
+        // A customer noted on a worker and read again to be reported stands where it is.
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(one.standardOutput.utf8)) as? [String: Any])
+        let clashes = (report["findings"] as? [[String: Any]] ?? []).filter { $0["rule"] as? String == "duplicate-display-name" }
+            .map { "\(($0["file"] as? String ?? "").split(separator: "/").last ?? "") \($0["pointer"] ?? "") \($0["recordId"] ?? "")" }
+        #expect(clashes == ["page-4-customers.json /QueryResponse/Customer/9/DisplayName p30"])
         let sameReport = check("json", jobs: "2", inputs) == one
         #expect(sameReport)
         let sameSARIF = check("sarif", jobs: "4", inputs) == check("sarif", jobs: "1", inputs)
