@@ -311,6 +311,8 @@ def main():
         print(f"  ratios, every reader timed as a command (the median of each turn's): {one_foundation:.2f}× Foundation" +
               (f", {one_simd:.3f}× simdjson" if simd else "") +
               f"; against the parse loops alone: {one_foundation_loop:.2f}× Foundation" + (f", {one_simd_loop:.3f}× simdjson" if simd else ""))
+        print("  each turn's ratio to Foundation: " + " ".join(f"{one / f[0]:.1f}" for one, f in zip(one_rates, references["foundation"])) +
+              ("; to simdjson: " + " ".join(f"{one / r[0]:.2f}" for one, r in zip(one_rates, references["simdjson"])) if simd else ""))
         print(f"  two workers {two_one:.2f}× one (the median of {len(trios)} runs' ratios, each run back to back with one worker's), "
               f"{'the same report' if same_output else 'A DIFFERENT REPORT'}")
         print(f"  two one-worker checks side by side: {side_by_side:.2f}× one's rate together (this host's two cores for two "
