@@ -22,7 +22,7 @@ struct WholeFiles {
     /// When set, a file holding these bytes is not parsed: its `holdsMarker` says so instead.
     var stopMarker: BytePattern?
     /// A query response page of 1,000 invoices is about 2.5 MB; a few files in flight at a
-    /// time hold their records (some ten times their bytes) at once.
+    /// time hold their bytes and the records handed over whole (up to ten times their bytes).
     var largest = 8 << 20
 
     /// What a worker read of one file.
