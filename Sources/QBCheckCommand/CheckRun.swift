@@ -92,6 +92,13 @@ struct CheckRun {
             }
             meter.advance(documents: 1, bytesInFile: offset)
         }
+        /// A record a worker noted, as its notes, with a way to read it again to report on it.
+        func take(_ record: NotedRecord, notes: RecordNotes, reading document: () -> Document, at offset: Int) {
+            if speculating, record.kind.contains(.hubspotObjects) { metHubSpotRecord = true }
+            if metHubSpotRecord { return }
+            run.check(record, notes: notes, reading: document)
+            meter.advance(documents: 1, bytesInFile: offset)
+        }
         /// A file whose records were all taken: listed in the report, or why it could not be read.
         func settle(_ path: String, _ read: Result<(name: String, bytes: Int), InputError>, fileErrors: Int) {
             switch read {
@@ -127,11 +134,9 @@ struct CheckRun {
                         case .whole(let entry, let offset):
                             take(entry, at: offset, onlyRulesWithMemory: true, fileErrors: &fileErrors)
                         case .noted(let record, let index, let offset):
-                            if speculating, record.kind.contains(.hubspotObjects) { metHubSpotRecord = true }
-                            if metHubSpotRecord { return }
-                            run.check(record, notes: notes, reading: { file.record(at: index) })
-                            meter.advance(documents: 1, bytesInFile: offset)
+                            take(record, notes: notes, reading: { file.record(at: index) }, at: offset)
                         }
+                        if metHubSpotRecord { return }
                     }
                     if let outputs = file.outputs { run.absorb(outputs) }
                     settle(file.path, file.read, fileErrors: fileErrors)
@@ -145,12 +150,7 @@ struct CheckRun {
             let read = forEachDocument(at: path, standardInput: standardInput,
                                        unlessContaining: speculating ? Self.hubspotMarker : nil, found: { metHubSpotRecord = true },
                                        rules: lineDelimited ? parallel : nil, absorb: { run.absorb($0) },
-                                       noted: { record, notes, document, offset in
-                                           if speculating, record.kind.contains(.hubspotObjects) { metHubSpotRecord = true }
-                                           if metHubSpotRecord { return }
-                                           run.check(record, notes: notes, reading: document)
-                                           meter.advance(documents: 1, bytesInFile: offset)
-                                       },
+                                       noted: { take($0, notes: $1, reading: $2, at: $3) },
                                        until: { metHubSpotRecord }) { entry, offset in
                 take(entry, at: offset, onlyRulesWithMemory: lineDelimited && parallel != nil, fileErrors: &fileErrors)
             }
