@@ -448,7 +448,8 @@ def main():
             seconds = statistics.median(r[0] for r in page_runs[jobs])
             print(f"    {'one worker' if jobs == 1 else 'two workers'}: {seconds:.2f} s, {pages_size / 1e6 / seconds:.0f} MB/s, "
                   f"peak {max(r[1] for r in page_runs[jobs]) / 1024:.0f} MB (exit {page_runs[jobs][0][2]}; median of {len(page_runs[jobs])}, run by turns)")
-        print(f"    two workers {statistics.median(one[0] / two[0] for one, two in zip(page_runs[1], page_runs[2])):.2f}× one (the median of each turn's)")
+        page_ratio = paired([r[0] for r in page_runs[1]], [r[0] for r in page_runs[2]])
+        print(f"    two workers {page_ratio:.2f}× one (the median of each turn's)")
         # The 10 s are an absolute time on the issue's machine kind, where simdjson reads at
         # about 930 MB/s as a command; the shared hosts of this kind have run anywhere from
         # that pace to a third of it (simdjson 300 MB/s, every program alike). The time is
@@ -502,8 +503,8 @@ def main():
                   f"peak {max(r[1] for r in sync_runs[count]) / 1024:.0f} MB (exit {sync_runs[count][0][2]}; median of {len(sync_runs[count])}, run by turns)")
             shutil.rmtree(sync_folders[count])
         t0 = statistics.median(r[0] for r in sync_runs[0])
-        sync_growth = statistics.median((t2 - t0) / max(t1 - t0, 1e-9) for t0, t1, t2 in sync_turns)
-        sync_ratio = statistics.median(t2 / t1 for _, t1, t2 in sync_turns)
+        sync_growth = statistics.median((larger - empty) / max(smaller - empty, 1e-9) for empty, smaller, larger in sync_turns)
+        sync_ratio = paired([larger for _, _, larger in sync_turns], [smaller for _, smaller, _ in sync_turns])
         print(f"  ×10 records: time ×{sync_ratio:.1f} (×{sync_growth:.1f} beyond the {t0:.2f} s of a plan of no customers or invoices; "
               f"the median of {len(sync_turns)} turns')")
         target("sync plan grows linearly (×10 records: time beyond a plan's fixed cost within 10 %)", abs(sync_growth / 10 - 1) <= 0.10,

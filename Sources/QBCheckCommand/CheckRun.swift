@@ -78,6 +78,8 @@ struct CheckRun {
         let parallel = workers > 1 ? run.parallelPart : nil
         var metHubSpotRecord = false
         let speculating = references == nil
+        // Until a HubSpot record turns up, a JSON file holding its bytes is not parsed.
+        let stopMarker = speculating ? Self.hubspotMarker : nil
         /// One record of a file (or why it could not be read) to the rules.
         func take(_ entry: DocumentReader.Entry, at offset: Int, onlyRulesWithMemory: Bool, fileErrors: inout Int) {
             switch entry {
@@ -114,8 +116,7 @@ struct CheckRun {
             }
         }
         // With several workers, a run of two JSON files or more is read a file a job.
-        let wholeFiles = parallel.map { WholeFiles(workers: workers, fileSystem: environment.fileSystem, rules: $0,
-                                                   stopMarker: speculating ? Self.hubspotMarker : nil) }
+        let wholeFiles = parallel.map { WholeFiles(workers: workers, fileSystem: environment.fileSystem, rules: $0, stopMarker: stopMarker) }
         var remaining = paths[...]
         while let path = remaining.first {
             if let wholeFiles, case let batch = remaining.prefix(while: wholeFiles.takes), batch.count > 1 {
@@ -148,7 +149,7 @@ struct CheckRun {
             var fileErrors = 0
             let lineDelimited = JSONReader.isLineDelimited(name: path) && path != "-"
             let read = forEachDocument(at: path, standardInput: standardInput,
-                                       unlessContaining: speculating ? Self.hubspotMarker : nil, found: { metHubSpotRecord = true },
+                                       unlessContaining: stopMarker, found: { metHubSpotRecord = true },
                                        rules: lineDelimited ? parallel : nil, absorb: { run.absorb($0) },
                                        noted: { take($0, notes: $1, reading: $2, at: $3) },
                                        until: { metHubSpotRecord }) { entry, offset in

@@ -38,7 +38,7 @@ struct WholeFiles {
         var notes = RecordNotes()
         /// What the rules that judge records alone found in them.
         var outputs: ParallelRules.Outputs?
-        /// The file, for its noted records read again.
+        /// The file, for its noted records read again (nil when it has none).
         fileprivate var source: SourceFile?
         /// Its records read again, once one was asked for.
         fileprivate var reread: [DocumentReader.Entry]?
@@ -99,12 +99,14 @@ struct WholeFiles {
             defer { index += 1 }
             if case .success(let subject) = entry {
                 rules.check(subject, into: &outputs)
-                if let record = rules.note(subject, into: &whole.notes) { return whole.entries.append(.noted(record, index: index, offset: offset)) }
+                if let record = rules.note(subject, into: &whole.notes) {
+                    whole.source = file
+                    return whole.entries.append(.noted(record, index: index, offset: offset))
+                }
             }
             whole.entries.append(.whole(entry, offset: offset))
         }
         whole.outputs = outputs
-        if whole.entries.contains(where: { if case .noted = $0 { true } else { false } }) { whole.source = file }
         return whole
     }
 }
